@@ -1,0 +1,101 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { openCamera, releaseCamera } from '@/lib/client/camera';
+import { LiveSession } from '@/lib/client/live-session';
+import type { FrameCues } from '@/lib/cues/types';
+import type { EngineStatus } from '@/lib/protocol/frame-port';
+import { settings } from '@/lib/settings/items';
+import { CueBars } from './CueBars';
+import { EngineLine } from './EngineLine';
+import { LOW_QUALITY, QualityBadge } from './QualityBadge';
+
+type Phase = 'idle' | 'starting' | 'running';
+
+/** The live camera with its cues. Nothing starts until the user presses Start. */
+export function LivePanel() {
+  const video = useRef<HTMLVideoElement>(null);
+  const session = useRef<LiveSession | null>(null);
+  const [phase, setPhase] = useState<Phase>('idle');
+  const [status, setStatus] = useState<EngineStatus | null>(null);
+  const [frame, setFrame] = useState<FrameCues | null>(null);
+  const [fps, setFps] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [firstCueMs, setFirstCueMs] = useState<number | null>(null);
+
+  const stop = async () => {
+    const s = session.current;
+    session.current = null;
+    await s?.stop();
+    if (video.current) video.current.srcObject = null;
+    setPhase('idle');
+    setFps(null);
+  };
+  useEffect(() => () => void stop(), []);
+
+  const start = async () => {
+    setError(null);
+    setFrame(null);
+    setFirstCueMs(null);
+    setPhase('starting');
+    const t0 = performance.now();
+    let stream: MediaStream | null = null;
+    try {
+      stream = await openCamera();
+      const v = video.current!;
+      v.srcObject = stream;
+      await v.play();
+      const { sampleFps } = await settings.getValue();
+      let first = true;
+      session.current = await LiveSession.start(v, stream, sampleFps, {
+        onStatus: setStatus,
+        onFrame: (f, rate) => {
+          if (first && f.result.cues) {
+            first = false;
+            setFirstCueMs(performance.now() - t0);
+          }
+          setFrame(f.result);
+          setFps(rate);
+        },
+        onSecond: () => undefined,
+        onStopped: (reason) => {
+          session.current = null;
+          setError(reason);
+          setPhase('idle');
+          if (video.current) video.current.srcObject = null;
+        },
+      });
+      setPhase('running');
+    } catch (err) {
+      releaseCamera(stream);
+      await stop();
+      setError(err instanceof Error ? err.message : String(err));
+    }
+  };
+
+  const low = frame !== null && frame.quality < LOW_QUALITY;
+  return (
+    <section class="card live" aria-labelledby="live-title" data-phase={phase} data-testid="live" data-first-cue-ms={firstCueMs?.toFixed(0) ?? ''}>
+      <h2 id="live-title">Practise with your camera</h2>
+      <p class="muted">
+        Selfview shows what your face does — smiling, raising or drawing your brows, looking at the camera — not what you feel.
+        The picture is analysed on this device; no image or video is stored or sent anywhere.
+      </p>
+      <div class="controls">
+        {phase === 'idle' ? (
+          <button type="button" onClick={() => void start()} data-testid="start">Start camera</button>
+        ) : (
+          <button type="button" onClick={() => void stop()} data-testid="stop" disabled={phase === 'starting' && !session.current}>Stop</button>
+        )}
+      </div>
+      {error && <p class="error" role="alert" data-testid="live-error">{error}</p>}
+      {phase !== 'idle' && <EngineLine status={status} fps={fps} />}
+      <div class="stage" hidden={phase === 'idle'}>
+        <video ref={video} muted playsInline class="mirror" aria-label="Your camera (shown mirrored, only to you)" data-testid="video" />
+        <div class={low ? 'readout dim' : 'readout'}>
+          {frame && <QualityBadge quality={frame.quality} issue={frame.qualityIssue} />}
+          {frame && <p data-testid="faces">{frame.faces === 0 ? 'No face found' : frame.faces === 1 ? '1 face' : `${frame.faces} faces — reading the largest`}</p>}
+          <CueBars cues={frame?.cues ?? null} />
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,3 @@
+import { exposeBatchAnalysis } from '@/lib/analysis/batch';
+
+exposeBatchAnalysis(document.getElementById('files') as HTMLInputElement);

@@ -1,0 +1,27 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['.output/', '.wxt/', 'node_modules/', '.cache/', 'test-results/'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: {
+      globals: { console: 'readonly', process: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "Literal[value=/\\b(happy|happiness|sad|sadness|angry|anger|fear|disgust|surprised|emotion)\\b/i]", message: 'Selfview names movements, not feelings.' },
+      ],
+    },
+  },
+  {
+    // The pure core must not touch browser or extension globals (vitest runs it in Node).
+    files: ['lib/cues/**/*.ts'],
+    rules: {
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'chrome', 'browser', 'fetch', 'performance'],
+    },
+  },
+);

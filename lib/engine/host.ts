@@ -1,0 +1,116 @@
+/**
+ * Serves the frame-port protocol in the document that hosts the engine: checks each port's sender,
+ * loads the engine once (shared by all ports), analyses frames one at a time per port, streams
+ * 1-second aggregates back, and reports when it has been idle so its document can be closed.
+ */
+import type { Runtime } from 'webextension-polyfill';
+import { SecondAggregator } from '../cues/aggregate';
+import { FRAME_PORT, parseClientMessage, type EngineStatus, type EngineToClient } from '../protocol/frame-port';
+import { FaceEngine } from './face-engine';
+import type { DelegatePreference } from './delegate';
+
+/** What the host needs from its surroundings (injected, so it is not tied to one context). */
+export interface HostEnv {
+  getURL(path: string): string;
+  /** Decides whether a port may use the engine (e.g. only this extension's own pages). */
+  allowPort(port: Runtime.Port): boolean;
+  delegatePreference(): Promise<DelegatePreference>;
+  /** Called once no port has been open for `idleMs`. */
+  onIdle(): void;
+  idleMs: number;
+  now(): number;
+}
+
+/** Gap put between two streams on the VIDEO landmarker's clock, so tracking does not carry over. */
+const STREAM_GAP_MS = 10_000;
+
+/** Starts serving; returns a function that attaches a port (wire it to `runtime.onConnect`). */
+export function createEngineHost(env: HostEnv): (port: Runtime.Port) => void {
+  let engine: Promise<FaceEngine> | null = null;
+  let status: EngineStatus = { state: 'loading', stage: 'model', progress: 0 };
+  const ports = new Set<Runtime.Port>();
+  let idleTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const broadcast = (msg: EngineToClient): void => ports.forEach((p) => safePost(p, msg));
+  const setStatus = (s: EngineStatus): void => {
+    status = s;
+    broadcast({ type: 'status', status });
+  };
+
+  const startEngine = (): Promise<FaceEngine> => {
+    if (engine) return engine;
+    const t0 = env.now();
+    engine = env
+      .delegatePreference()
+      .then((pref) => FaceEngine.load(env.getURL, pref, (stage, progress) => setStatus({ state: 'loading', stage, progress })))
+      .then((e) => {
+        setStatus({ state: 'ready', delegate: e.delegate, delegateReason: e.delegateReason, loadMs: env.now() - t0 });
+        return e;
+      })
+      .catch((err: unknown) => {
+        engine = null; // a later client may retry
+        setStatus({ state: 'error', error: err instanceof Error ? err.message : String(err) });
+        throw err;
+      });
+    return engine;
+  };
+
+  const armIdle = (): void => {
+    clearTimeout(idleTimer);
+    if (ports.size === 0) idleTimer = setTimeout(env.onIdle, env.idleMs);
+  };
+
+  return (port: Runtime.Port) => {
+    if (port.name !== FRAME_PORT) return;
+    if (!env.allowPort(port)) {
+      port.disconnect();
+      return;
+    }
+    ports.add(port);
+    clearTimeout(idleTimer);
+    safePost(port, { type: 'status', status });
+    startEngine().catch(() => undefined);
+
+    const aggregator = new SecondAggregator();
+    let offset: number | null = null;
+    let busy = false;
+
+    port.onMessage.addListener(async (raw: unknown) => {
+      const msg = parseClientMessage(raw);
+      if (!msg) return safePost(port, { type: 'error', id: null, error: 'Malformed message ignored.' });
+      if (msg.type === 'end') {
+        return safePost(port, { type: 'ended', last: aggregator.flush() });
+      }
+      const receivedAt = env.now();
+      // One frame at a time per client: the client waits for each reply, so a frame arriving
+      // while busy is a misbehaving client and is dropped rather than queued.
+      if (busy) return safePost(port, { type: 'error', id: msg.id, error: 'Busy: frame dropped.' });
+      busy = true;
+      try {
+        const e = await startEngine();
+        offset ??= e.videoClock + STREAM_GAP_MS - msg.ts;
+        const r = await e.analyse(msg, msg.ts, msg.still, offset);
+        const timing = { transferMs: Math.max(0, receivedAt - msg.sentAt), detectMs: r.detectMs, cueMs: r.cueMs, engineMs: env.now() - receivedAt };
+        safePost(port, { type: 'frame', id: msg.id, ts: msg.ts, result: r.cues, timing });
+        if (!msg.still) for (const aggregate of aggregator.push(msg.ts, r.cues)) safePost(port, { type: 'second', aggregate });
+      } catch (err) {
+        safePost(port, { type: 'error', id: msg.id, error: err instanceof Error ? err.message : String(err) });
+      } finally {
+        busy = false;
+      }
+    });
+    port.onDisconnect.addListener(() => {
+      ports.delete(port);
+      armIdle();
+    });
+  };
+}
+
+/** Posting to a port whose other end has gone throws; that must not break the engine. */
+function safePost(port: Runtime.Port, msg: EngineToClient): void {
+  try {
+    port.postMessage(msg);
+  } catch {
+    /* client went away */
+  }
+}

@@ -1,0 +1,30 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+import { bundledAssets } from './lib/build/bundled-assets';
+
+/**
+ * Extension pages may only run our own scripts and WASM, and may only connect to the extension
+ * itself: `connect-src 'self'` is what stops @mediapipe/tasks-vision's usage-metrics POSTs.
+ */
+export const EXTENSION_PAGES_CSP = "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; connect-src 'self'";
+
+export default defineConfig({
+  imports: false,
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  manifest: {
+    name: 'Selfview',
+    description: 'Private, on-device feedback on your own face in video calls. Movements, not feelings. Nothing leaves your device.',
+    minimum_chrome_version: '148',
+    permissions: ['offscreen', 'storage'],
+    content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
+    // Frames travel between extension contexts as typed arrays, not JSON (Chrome 148+).
+    message_serialization: 'structured_clone',
+    action: { default_title: 'Selfview' },
+  },
+  hooks: {
+    'build:publicAssets': async (wxt, files) => {
+      files.push(...(await bundledAssets(wxt.config.root)));
+    },
+  },
+});
