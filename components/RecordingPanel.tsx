@@ -17,7 +17,7 @@ export function RecordingPanel() {
     setError(null);
     setProgress(0);
     try {
-      setRows(await analyseFile(file, setProgress));
+      setRows(await analyseFile(file, { onProgress: setProgress }));
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     } finally {

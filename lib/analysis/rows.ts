@@ -3,6 +3,7 @@
  * second of video. Pure, so the CLI, the Practice page and the tests format results identically.
  */
 import { round } from '../cues/math';
+import type { FrameObservation } from '../cues/observation';
 import { CUE_NAMES, type CueName, type FrameCues, type QualityIssue, type SecondAggregate } from '../cues/types';
 
 /** One output row. `t` (seconds) only for video. Cue values are null when no face was found. */
@@ -15,6 +16,8 @@ export interface AnalysisRow {
   cues: Record<CueName, number | null>;
   blinks?: number;
   expressiveness?: number;
+  /** Only when asked for (fixture recording): the frame observations behind this row, with media time in ms. */
+  observations?: { ts: number; observation: FrameObservation }[];
 }
 
 /** A row for which the file could not be analysed. */

@@ -4,6 +4,7 @@
  * back, so a slow machine skips frames instead of queueing them).
  */
 import { browser, type Browser } from 'wxt/browser';
+import type { FrameObservation } from '../cues/observation';
 import type { FrameCues, SecondAggregate } from '../cues/types';
 import { FRAME_PORT, type EngineStatus, type EngineToClient, type FrameTiming } from '../protocol/frame-port';
 import { sendMessage } from '../protocol/messages';
@@ -14,6 +15,8 @@ import type { Pixels } from '../engine/luma';
 export interface ClientFrame {
   ts: number;
   result: FrameCues;
+  /** The derived numbers the cues came from (used to record test fixtures). */
+  observation: FrameObservation;
   timing: FrameTiming;
   /** Send → reply, measured by the client. */
   roundTripMs: number;
@@ -107,7 +110,7 @@ export class EngineClient {
       case 'frame': {
         const p = this.pending.get(m.id);
         this.pending.delete(m.id);
-        p?.resolve({ ts: m.ts, result: m.result, timing: m.timing, roundTripMs: sharedNow() - p.sentAt });
+        p?.resolve({ ts: m.ts, result: m.result, observation: m.observation, timing: m.timing, roundTripMs: sharedNow() - p.sentAt });
         break;
       }
       case 'second':

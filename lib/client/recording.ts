@@ -4,7 +4,7 @@
  */
 import { imageRow, secondRow, type AnalysisRow } from '../analysis/rows';
 import type { SecondAggregate } from '../cues/types';
-import { EngineClient } from './engine-client';
+import { EngineClient, type ClientFrame } from './engine-client';
 import { FrameGrabber } from './frame-grabber';
 
 /** Longest side a photo is analysed at (small faces in big photos stay detectable). */
@@ -15,19 +15,35 @@ export const RECORDING_FPS = 10;
 /** Largest file accepted, so a mistaken pick cannot exhaust memory. */
 export const MAX_FILE_BYTES = 500 * 1024 * 1024;
 
+/** Options for `analyseFile`. */
+export interface AnalyseOptions {
+  onProgress?(fraction: number): void;
+  /** Attach the frame observations to the rows (for recording test fixtures). */
+  observations?: boolean;
+}
+
 /** Analyses one file; throws an Error with a plain message if it cannot be read. */
-export async function analyseFile(file: File, onProgress: (fraction: number) => void = () => undefined): Promise<AnalysisRow[]> {
+export async function analyseFile(file: File, opts: AnalyseOptions = {}): Promise<AnalysisRow[]> {
   if (file.size > MAX_FILE_BYTES) throw new Error(`${file.name} is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB.`);
   if (file.size === 0) throw new Error(`${file.name} is empty.`);
   const seconds: SecondAggregate[] = [];
   const client = await EngineClient.connect({ onSecond: (a) => void seconds.push(a) });
   try {
     await client.ready();
-    if (!isVideo(file)) return [await analysePhoto(client, file)];
-    await playThrough(client, file, onProgress);
+    if (!isVideo(file)) {
+      const f = await analysePhoto(client, file);
+      const row = imageRow(file.name, f.result);
+      return [opts.observations ? { ...row, observations: [{ ts: 0, observation: f.observation }] } : row];
+    }
+    const frames = await playThrough(client, file, opts.onProgress ?? (() => undefined));
     const last = await client.end();
     if (last) seconds.push(last);
-    return seconds.map((a) => secondRow(file.name, a));
+    return seconds.map((a) => {
+      const row = secondRow(file.name, a);
+      if (!opts.observations) return row;
+      const inSecond = frames.filter((f) => Math.floor(f.ts / 1000) === a.t);
+      return { ...row, observations: inSecond.map((f) => ({ ts: f.ts, observation: f.observation })) };
+    });
   } finally {
     client.close();
   }
@@ -37,7 +53,7 @@ function isVideo(file: File): boolean {
   return file.type.startsWith('video/') || /\.(mp4|webm|mov|mkv|ogv|m4v)$/i.test(file.name);
 }
 
-async function analysePhoto(client: EngineClient, file: File): Promise<AnalysisRow> {
+async function analysePhoto(client: EngineClient, file: File): Promise<ClientFrame> {
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(file);
@@ -46,12 +62,11 @@ async function analysePhoto(client: EngineClient, file: File): Promise<AnalysisR
   }
   const px = new FrameGrabber(PHOTO_SIDE).grab(bitmap, bitmap.width, bitmap.height);
   bitmap.close();
-  const f = await client.analyse(px, 0, true);
-  return imageRow(file.name, f.result);
+  return client.analyse(px, 0, true);
 }
 
 /** Seeks through the video at `RECORDING_FPS`, sending each frame with its media time. */
-async function playThrough(client: EngineClient, file: File, onProgress: (fraction: number) => void): Promise<void> {
+async function playThrough(client: EngineClient, file: File, onProgress: (fraction: number) => void): Promise<ClientFrame[]> {
   const url = URL.createObjectURL(file);
   const video = document.createElement('video');
   video.muted = true;
@@ -65,13 +80,15 @@ async function playThrough(client: EngineClient, file: File, onProgress: (fracti
     const duration = Number.isFinite(video.duration) ? video.duration : 0;
     if (!duration || !video.videoWidth) throw new Error(`${file.name} has no video frames.`);
     const grabber = new FrameGrabber(PHOTO_SIDE / 2);
-    const frames = Math.floor(duration * RECORDING_FPS);
-    for (let i = 0; i < frames; i++) {
+    const count = Math.floor(duration * RECORDING_FPS);
+    const frames: ClientFrame[] = [];
+    for (let i = 0; i < count; i++) {
       const t = i / RECORDING_FPS;
       await seek(video, t);
-      await client.analyse(grabber.grab(video, video.videoWidth, video.videoHeight), t * 1000);
-      onProgress((i + 1) / frames);
+      frames.push(await client.analyse(grabber.grab(video, video.videoWidth, video.videoHeight), t * 1000));
+      onProgress((i + 1) / count);
     }
+    return frames;
   } finally {
     URL.revokeObjectURL(url);
     video.removeAttribute('src');

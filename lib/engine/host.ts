@@ -91,7 +91,7 @@ export function createEngineHost(env: HostEnv): (port: Runtime.Port) => void {
         offset ??= e.videoClock + STREAM_GAP_MS - msg.ts;
         const r = await e.analyse(msg, msg.ts, msg.still, offset);
         const timing = { transferMs: Math.max(0, receivedAt - msg.sentAt), detectMs: r.detectMs, cueMs: r.cueMs, engineMs: env.now() - receivedAt };
-        safePost(port, { type: 'frame', id: msg.id, ts: msg.ts, result: r.cues, timing });
+        safePost(port, { type: 'frame', id: msg.id, ts: msg.ts, result: r.cues, observation: r.observation, timing });
         if (!msg.still) for (const aggregate of aggregator.push(msg.ts, r.cues)) safePost(port, { type: 'second', aggregate });
       } catch (err) {
         safePost(port, { type: 'error', id: msg.id, error: err instanceof Error ? err.message : String(err) });

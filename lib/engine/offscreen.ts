@@ -2,7 +2,7 @@
 import { browser } from 'wxt/browser';
 import { sendMessage } from '../protocol/messages';
 import { isOwnExtensionPage } from '../protocol/sender';
-import { settings } from '../settings/items';
+import { unwrap } from '../protocol/result';
 import { createEngineHost } from './host';
 
 /** Seconds without any client before the offscreen document asks to be closed (frees ~100 MB). */
@@ -13,7 +13,7 @@ export function startOffscreenEngine(): void {
   const attach = createEngineHost({
     getURL: (p) => browser.runtime.getURL(`/${p}` as '/'),
     allowPort: (port) => !!port.sender && isOwnExtensionPage(port.sender, browser.runtime.id, browser.runtime.getURL('/')),
-    delegatePreference: async () => (await settings.getValue()).delegate,
+    delegatePreference: async () => unwrap(await sendMessage('offscreenToBackgroundSettings')).delegate,
     onIdle: () => void sendMessage('offscreenToBackgroundIdle').catch(() => undefined),
     idleMs: IDLE_CLOSE_MS,
     now: () => performance.timeOrigin + performance.now(),

@@ -3,6 +3,7 @@
  * typed arrays (structured-clone messaging), never images or URLs; the engine checks every
  * incoming message's shape with `parseClientMessage` before touching it.
  */
+import type { FrameObservation } from '../cues/observation';
 import type { FrameCues, SecondAggregate } from '../cues/types';
 
 /** Name of the runtime port the engine listens on. */
@@ -34,7 +35,7 @@ export type ClientToEngine =
 /** Engine → client. */
 export type EngineToClient =
   | { type: 'status'; status: EngineStatus }
-  | { type: 'frame'; id: number; ts: number; result: FrameCues; timing: FrameTiming }
+  | { type: 'frame'; id: number; ts: number; result: FrameCues; observation: FrameObservation; timing: FrameTiming }
   | { type: 'second'; aggregate: SecondAggregate }
   | { type: 'ended'; last: SecondAggregate | null }
   | { type: 'error'; id: number | null; error: string };
