@@ -11,7 +11,7 @@ export interface HeadPose {
 }
 
 /** Sign conventions of MediaPipe's canonical face space, mapped to `HeadPose`'s (checked on labelled photos). */
-const SIGN = { yaw: 1, pitch: 1, roll: 1 };
+const SIGN = { yaw: -1, pitch: -1, roll: 1 };
 
 /**
  * Euler angles (Y·X·Z order) of the rotation part of MediaPipe's 4×4 column-major facial

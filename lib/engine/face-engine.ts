@@ -7,14 +7,19 @@ import { FaceLandmarker, type FaceLandmarkerOptions } from '@mediapipe/tasks-vis
 import { ASSET_PATHS } from './asset-paths';
 import { chooseDelegate, type DelegatePreference } from './delegate';
 import { fetchWithProgress, withTimeout, type ProgressFn } from './load-model';
-import { observe } from './observe';
+import { observe, type RawLandmarkerResult } from './observe';
+import { cropPixels, mergeTileResults, tileGrid } from './tiles';
 import type { Pixels } from './luma';
 import { frameCues } from '../cues/frame-cues';
 import type { FrameObservation } from '../cues/observation';
 import type { FrameCues } from '../cues/types';
 
-/** How many faces the landmarker looks for; the cues describe the primary one. */
+/** How many faces the landmarker looks for in a stream; the cues describe the primary one. */
 export const MAX_FACES = 4;
+/** Photos are analysed once, so they can afford counting a whole group. */
+export const MAX_FACES_STILL = 32;
+/** Detection confidence required of faces found in tiles of a photo. */
+export const TILE_CONFIDENCE = 0.85;
 /** Model + runtime load must finish within this, or the user gets an error. */
 export const LOAD_TIMEOUT_MS = 30_000;
 
@@ -41,6 +46,7 @@ export interface EngineFrame {
 /** A loaded engine. Create with `FaceEngine.load`. */
 export class FaceEngine {
   private image: FaceLandmarker | null = null;
+  private tiles: FaceLandmarker | null = null;
   private lastVideoTs = 0;
 
   private constructor(
@@ -80,10 +86,9 @@ export class FaceEngine {
   async analyse(px: Pixels, ts: number, still: boolean, streamOffset = 0): Promise<EngineFrame> {
     const img = new ImageData(px.data as Uint8ClampedArray<ArrayBuffer>, px.width, px.height);
     const t0 = performance.now();
-    let raw;
+    let raw: RawLandmarkerResult;
     if (still) {
-      this.image ??= await FaceLandmarker.createFromOptions(this.fileset, { ...this.options, runningMode: 'IMAGE' });
-      raw = this.image.detect(img);
+      raw = await this.detectStill(img, px);
     } else {
       const vts = Math.max(this.lastVideoTs + 1, ts + streamOffset);
       this.lastVideoTs = vts;
@@ -95,6 +100,23 @@ export class FaceEngine {
     return { observation, cues, detectMs: t1 - t0, cueMs: performance.now() - t1 };
   }
 
+  /** IMAGE-mode detection; when the whole photo shows no face, looks again in tiles for small faces. */
+  private async detectStill(img: ImageData, px: Pixels): Promise<RawLandmarkerResult> {
+    this.image ??= await FaceLandmarker.createFromOptions(this.fileset, { ...this.options, runningMode: 'IMAGE', numFaces: MAX_FACES_STILL });
+    const whole = this.image.detect(img);
+    if (whole.faceLandmarks.length > 0) return whole;
+    // Crops are upscaled, which makes face-like textures (a cat, a pattern) look more like a face:
+    // the tiled pass asks for more confidence than the whole-image pass.
+    this.tiles ??= await FaceLandmarker.createFromOptions(this.fileset, {
+      ...this.options, runningMode: 'IMAGE', numFaces: MAX_FACES_STILL, minFaceDetectionConfidence: TILE_CONFIDENCE, minFacePresenceConfidence: TILE_CONFIDENCE,
+    });
+    const parts = tileGrid(px.width, px.height).map((tile) => ({
+      tile,
+      result: this.tiles!.detect(new ImageData(cropPixels(px.data, px.width, tile) as Uint8ClampedArray<ArrayBuffer>, tile.w, tile.h)),
+    }));
+    return mergeTileResults(parts, px.width, px.height, MAX_FACES_STILL);
+  }
+
   /** The last VIDEO timestamp used; a new stream starts after it. */
   get videoClock(): number {
     return this.lastVideoTs;
@@ -104,5 +126,6 @@ export class FaceEngine {
   close(): void {
     this.video.close();
     this.image?.close();
+    this.tiles?.close();
   }
 }
