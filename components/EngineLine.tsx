@@ -14,8 +14,8 @@ export function EngineLine({ status, fps }: { status: EngineStatus | null; fps: 
   }
   return (
     <p class="engine" data-testid="engine-ready">
-      Runs on this device ({status.delegate === 'CPU' ? 'CPU' : 'GPU'}, <span data-testid="delegate">{status.delegate}</span>
-      <span class="muted"> — {status.delegateReason}</span>)
+      Analysed on this device with the <span data-testid="delegate">{status.delegate}</span> delegate
+      <span class="muted"> ({status.delegateReason})</span>
       {fps !== null && (
         <>
           {' '}· <span data-testid="fps">{fps.toFixed(1)}</span> frames/s analysed

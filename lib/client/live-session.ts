@@ -80,7 +80,8 @@ export class LiveSession {
         const now = performance.now();
         this.done.push(now);
         while (this.done.length && (this.done[0] ?? 0) < now - 2000) this.done.shift();
-        if (!this.stopped) this.on.onFrame(f, this.done.length / 2);
+        const span = (this.done.at(-1) ?? now) - (this.done[0] ?? now);
+        if (!this.stopped) this.on.onFrame(f, span > 0 ? ((this.done.length - 1) * 1000) / span : 0);
       } catch (err) {
         if (this.stopped) return;
         return this.halt(err instanceof Error ? err.message : String(err));

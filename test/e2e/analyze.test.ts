@@ -1,0 +1,81 @@
+// `npm run analyze` on the shared photos: ranks smiles above their neutral twins, counts no face on
+// pictures without one and 2+ on group photos, and reports unreadable files without stopping.
+import { execFile } from 'node:child_process';
+import { readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FACES, ROOT, requireBuilt } from '../../scripts/support/paths';
+
+interface Row { file: string; t?: number; faces?: number; quality?: number; cues?: Record<string, number | null>; error?: string }
+
+const list = (dir: string): string[] => readdirSync(resolve(FACES, dir)).sort().map((f) => resolve(FACES, dir, f));
+const neutral = list('A/london/neutral');
+const smiling = list('A/london/smiling');
+const noFace = list('C/no_face');
+const multi = list('C/multi_face');
+const bad = join(tmpdir(), 'selfview-broken.png');
+let rows: Row[] = [];
+let exitCode = 0;
+
+/** ROC AUC of positives vs negatives (ties count half). */
+function auc(pos: number[], neg: number[]): number {
+  let s = 0;
+  for (const p of pos) for (const n of neg) s += p > n ? 1 : p === n ? 0.5 : 0;
+  return s / (pos.length * neg.length);
+}
+
+beforeAll(async () => {
+  requireBuilt({ faces: true });
+  writeFileSync(bad, 'not a picture');
+  const files = [...neutral, ...smiling, ...noFace, ...multi, bad, '/no/such/file.jpg', resolve(FACES, 'B/cap13_edit2.mp4')];
+  try {
+    const { stdout } = await promisify(execFile)('npx', ['tsx', 'scripts/analyze.ts', ...files], { cwd: ROOT, maxBuffer: 64 << 20 });
+    rows = stdout.trim().split('\n').map((l) => JSON.parse(l) as Row);
+  } catch (err) {
+    const e = err as { code: number; stdout: string };
+    exitCode = e.code;
+    rows = e.stdout.trim().split('\n').map((l) => JSON.parse(l) as Row);
+  }
+}, 600_000);
+
+const rowOf = (f: string): Row => {
+  const r = rows.find((x) => x.file === f);
+  if (!r) throw new Error(`no row for ${f}`);
+  return r;
+};
+
+describe('npm run analyze', () => {
+  it('ranks the London smiling photos above their neutral twins', () => {
+    expect(neutral).toHaveLength(73);
+    const id = (f: string): string => f.split('/').pop()!.split('_')[0]!;
+    const pairs = neutral.map((n) => [rowOf(n).cues!.smile!, rowOf(smiling.find((s) => id(s) === id(n))!).cues!.smile!] as const);
+    const a = auc(pairs.map((p) => p[1]), pairs.map((p) => p[0]));
+    const within = pairs.filter(([n, s]) => s > n).length;
+    console.log(`smile AUC on ${pairs.length} London pairs: ${a.toFixed(4)}; smile above own neutral in ${within}/${pairs.length}`);
+    expect(a).toBeGreaterThan(0.9);
+    expect(within).toBeGreaterThanOrEqual(70);
+  });
+
+  it('finds no face on C/no_face and 2+ on C/multi_face', () => {
+    const counts = [...noFace, ...multi].map((f) => `${f.slice(FACES.length + 1)}: ${rowOf(f).faces}`);
+    console.log(`faces found:\n  ${counts.join('\n  ')}`);
+    for (const f of noFace) expect(rowOf(f).faces, f).toBe(0);
+    for (const f of multi) expect(rowOf(f).faces, f).toBeGreaterThanOrEqual(2);
+  });
+
+  it('gives one row per second of video, with t', () => {
+    const video = rows.filter((r) => r.file.endsWith('cap13_edit2.mp4'));
+    expect(video.length).toBeGreaterThanOrEqual(30);
+    expect(video.map((r) => r.t)).toEqual(video.map((_, i) => i));
+    expect(video.filter((r) => r.faces === 1).length).toBeGreaterThan(video.length * 0.8);
+  });
+
+  it('reports unreadable files with an error line and a non-zero exit, and still analyses the rest', () => {
+    expect(exitCode).toBe(1);
+    expect(rowOf(bad).error).toMatch(/could not be read as an image or video/);
+    expect(rowOf('/no/such/file.jpg').error).toMatch(/not found/);
+    expect(rows.filter((r) => !r.error).length).toBeGreaterThan(150);
+  });
+});
