@@ -6,11 +6,14 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
+    files: ['**/*.ts', '**/*.tsx'],
     languageOptions: {
       globals: { console: 'readonly', process: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' },
     },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      // With noUncheckedIndexedAccess, `!` is how code states an index it has just checked.
+      '@typescript-eslint/no-non-null-assertion': 'off',
       'no-restricted-syntax': [
         'error',
         { selector: "Literal[value=/\\b(happy|happiness|sad|sadness|angry|anger|fear|disgust|surprised|emotion)\\b/i]", message: 'Selfview names movements, not feelings.' },

@@ -1,3 +1,6 @@
 import { exposeBatchAnalysis } from '@/lib/analysis/batch';
+import { exposeBench } from '@/lib/analysis/bench';
 
-exposeBatchAnalysis(document.getElementById('files') as HTMLInputElement);
+const input = document.getElementById('files') as HTMLInputElement;
+exposeBatchAnalysis(input);
+exposeBench(input);
