@@ -9,6 +9,8 @@ import { bundledAssets } from './lib/build/bundled-assets';
 export const EXTENSION_PAGES_CSP = "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; connect-src 'self'";
 
 export default defineConfig({
+  // Tests build into a temp dir to check failures without touching the real build.
+  outDir: process.env.SELFVIEW_OUT_DIR ?? '.output',
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),

@@ -46,8 +46,9 @@ export function verifyModel(bytes: Uint8Array, where: string): void {
 type Fetcher = (url: string, init: { signal: AbortSignal }) => Promise<{ ok: boolean; status: number; arrayBuffer(): Promise<ArrayBuffer> }>;
 
 /**
- * Returns the path of a verified model file: the local one if present, otherwise a download into
- * `cacheFile`. Throws `ModelSourceError` with instructions when neither works.
+ * Returns the path of a verified model file: `$SELFVIEW_MODEL` (and only it, when set), else the
+ * default local path, else a previous download in `cacheFile`, else a fresh download there.
+ * Throws `ModelSourceError` with instructions when none works.
  */
 export async function ensureModel(opts: {
   root: string;
@@ -60,6 +61,13 @@ export async function ensureModel(opts: {
   if (existsSync(local)) {
     verifyModel(readFileSync(local), local);
     return local;
+  }
+  // An explicit path is an instruction: do not silently use another copy.
+  if ((opts.env ?? process.env)[MODEL_ENV]?.trim()) {
+    throw new ModelSourceError(
+      `The Face Landmarker model was not found at ${local} (set by ${MODEL_ENV}). Point ${MODEL_ENV} at face_landmarker.task, ` +
+        `or unset it to use ../shared/models/face_landmarker.task or a download from ${MODEL_URL}.`,
+    );
   }
   if (existsSync(opts.cacheFile)) {
     verifyModel(readFileSync(opts.cacheFile), opts.cacheFile);
