@@ -47,8 +47,13 @@ export class LiveSession {
     for (const track of stream.getVideoTracks()) {
       track.addEventListener('ended', () => session?.halt('The camera stopped (unplugged, or its permission was revoked).'));
     }
-    await client.ready();
-    session.tick();
+    try {
+      await client.ready();
+    } catch (err) {
+      client.close();
+      throw err;
+    }
+    void session.tick();
     return session;
   }
 

@@ -31,5 +31,5 @@ export function eyeDirection(s: Shapes): { yaw: number; pitch: number } {
   const right = b(s, 'eyeLookInRight') - b(s, 'eyeLookOutRight');
   const up = (b(s, 'eyeLookUpLeft') + b(s, 'eyeLookUpRight')) / 2;
   const down = (b(s, 'eyeLookDownLeft') + b(s, 'eyeLookDownRight')) / 2;
-  return { yaw: -30 * ((left + right) / 2), pitch: 25 * (up - down) };
+  return { yaw: 30 * ((left + right) / 2), pitch: 25 * (up - down) };
 }

@@ -6,12 +6,16 @@ export interface HeadPose {
   yaw: number;
   /** + when the face tilts up. */
   pitch: number;
-  /** + when the head tilts clockwise as seen in the image. */
+  /** + when the head tilts counter-clockwise as seen in the image (top of the head toward image-left). */
   roll: number;
 }
 
-/** Sign conventions of MediaPipe's canonical face space, mapped to `HeadPose`'s (checked on labelled photos). */
-const SIGN = { yaw: -1, pitch: -1, roll: 1 };
+/**
+ * Sign conventions of MediaPipe's metric space (x toward image-right, y up, z toward the viewer),
+ * mapped to `HeadPose`'s: only pitch is negated (a positive rotation about x tips the face down).
+ * Checked against the geometry of MediaPipe's own landmarks (depth plane, nose offset, eye line).
+ */
+const SIGN = { yaw: 1, pitch: -1, roll: 1 };
 
 /**
  * Euler angles (Y·X·Z order) of the rotation part of MediaPipe's 4×4 column-major facial

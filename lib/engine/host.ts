@@ -68,6 +68,8 @@ export function createEngineHost(env: HostEnv): (port: Runtime.Port) => void {
     }
     ports.add(port);
     clearTimeout(idleTimer);
+    // A failed load is retried for each new client, so it must not be told the old failure.
+    if (status.state === 'error') status = { state: 'loading', stage: 'model', progress: 0 };
     safePost(port, { type: 'status', status });
     startEngine().catch(() => undefined);
 

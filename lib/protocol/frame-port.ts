@@ -53,6 +53,7 @@ export function parseClientMessage(msg: unknown): ClientToEngine | null {
   if (!Number.isInteger(width) || !Number.isInteger(height)) return null;
   const w = width as number, h = height as number;
   if (w < 1 || h < 1 || w > MAX_FRAME_SIDE || h > MAX_FRAME_SIDE) return null;
-  if (!(data instanceof Uint8ClampedArray) || data.length !== w * h * 4) return null;
+  // `instanceof` alone accepts an object that merely has the typed array's prototype (its length getter throws).
+  if (!(data instanceof Uint8ClampedArray) || !ArrayBuffer.isView(data) || data.length !== w * h * 4) return null;
   return { type: 'frame', id, ts, still, sentAt, width: w, height: h, data };
 }

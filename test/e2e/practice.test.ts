@@ -99,3 +99,21 @@ describe('Practice page, analyse a recording', () => {
     await page.locator('[data-testid=recording-rows] tbody tr').first().waitFor({ timeout: 60_000 });
   });
 });
+
+describe('engine lifecycle', () => {
+  const offscreenCount = (): Promise<number> =>
+    b.worker.evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as chrome.runtime.ContextType] })).length);
+
+  it('keeps one offscreen document however many pages ask for it', async () => {
+    const again = await b.context.newPage();
+    await again.goto(b.url('analysis.html'));
+    await again.setInputFiles('#files', resolve(FACES, 'A/london/neutral/002_03.jpg'));
+    await Promise.all([0, 0, 0].map(() => again.evaluate(() => window.selfviewAnalyse!(0))));
+    expect(await offscreenCount()).toBe(1);
+    await again.close();
+  });
+
+  it('closes the offscreen document once no page has used it for a minute', async () => {
+    await expect.poll(offscreenCount, { timeout: 100_000, interval: 2_000 }).toBe(0);
+  }, 120_000);
+});
