@@ -3,7 +3,7 @@ import { openCamera, releaseCamera } from '@/lib/client/camera';
 import { LiveSession } from '@/lib/client/live-session';
 import type { FrameCues } from '@/lib/cues/types';
 import type { EngineStatus } from '@/lib/protocol/frame-port';
-import { settings } from '@/lib/settings/items';
+import { readSettings } from '@/lib/settings/items';
 import { CueBars } from './CueBars';
 import { EngineLine } from './EngineLine';
 import { LOW_QUALITY, QualityBadge } from './QualityBadge';
@@ -43,7 +43,7 @@ export function LivePanel() {
       const v = video.current!;
       v.srcObject = stream;
       await v.play();
-      const { sampleFps } = await settings.getValue();
+      const { sampleFps } = await readSettings();
       let first = true;
       session.current = await LiveSession.start(v, stream, sampleFps, {
         onStatus: setStatus,

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { onMessage } from '../protocol/messages';
 import { toResult } from '../protocol/result';
 import { isOwnExtensionPage } from '../protocol/sender';
-import { settings } from '../settings/items';
+import { readSettings } from '../settings/items';
 import { chromeOffscreenApi, offscreenLifecycle, OFFSCREEN_PATH } from './offscreen-lifecycle';
 
 const NOT_ALLOWED = 'Not allowed from this sender.';
@@ -18,7 +18,7 @@ export function registerBackground(): void {
     ownPage(sender) ? toResult(() => offscreen.ensure()) : { error: NOT_ALLOWED },
   );
   onMessage('offscreenToBackgroundSettings', ({ sender }) =>
-    ownPage(sender) ? toResult(() => settings.getValue()) : { error: NOT_ALLOWED },
+    ownPage(sender) ? toResult(() => readSettings()) : { error: NOT_ALLOWED },
   );
   onMessage('offscreenToBackgroundIdle', ({ sender }) =>
     ownPage(sender) && sender.url?.endsWith(OFFSCREEN_PATH) ? toResult(() => offscreen.close()) : { error: NOT_ALLOWED },

@@ -18,7 +18,9 @@ export const DEFAULT_SETTINGS: Settings = { sampleFps: 10, delegate: 'auto' };
 
 /** Bounds the user-settable numbers. */
 export function sanitizeSettings(s: Partial<Settings>): Settings {
-  const fps = Number(s.sampleFps);
+  // null and '' would read as 0; only real numbers (or numeric strings from an old store) count.
+  const raw = s.sampleFps as unknown;
+  const fps = raw === null || raw === '' || typeof raw === 'boolean' ? NaN : Number(raw);
   const delegate = s.delegate === 'cpu' || s.delegate === 'gpu' ? s.delegate : 'auto';
   return { sampleFps: Number.isFinite(fps) ? Math.min(30, Math.max(1, Math.round(fps))) : DEFAULT_SETTINGS.sampleFps, delegate };
 }
@@ -28,3 +30,8 @@ export const settings = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
   version: 1,
 });
+
+/** The stored settings, bounded (a hand-edited or older value can never reach the engine unchecked). */
+export async function readSettings(): Promise<Settings> {
+  return sanitizeSettings(await settings.getValue());
+}
