@@ -1,30 +1,108 @@
 /** Everything the background service worker listens to, registered in one place. */
 import { browser } from 'wxt/browser';
-import { onMessage } from '../protocol/messages';
-import { toResult } from '../protocol/result';
+import { hasConsent } from '../consent/items';
+import { onMessage, type ControlAction } from '../protocol/messages';
+import { toResult, type Result } from '../protocol/result';
 import { isOwnExtensionPage } from '../protocol/sender';
+import { popupState, type PopupState } from '../session/popup-state';
 import { readSettings } from '../settings/items';
+import { siteForUrl } from '../sites/call-sites';
+import { modeOf, userSites } from '../sites/items';
+import { syncUserSiteScripts } from '../sites/registration';
+import { callState, currentCommand, dispatch, newId } from './calls';
 import { chromeOffscreenApi, offscreenLifecycle, OFFSCREEN_PATH } from './offscreen-lifecycle';
 
 const NOT_ALLOWED = 'Not allowed from this sender.';
+type Sender = chrome.runtime.MessageSender;
 
 /** Registers the background's handlers (called from the entrypoint). */
 export function registerBackground(): void {
   const offscreen = offscreenLifecycle(chromeOffscreenApi());
-  const ownPage = (sender: chrome.runtime.MessageSender): boolean =>
-    isOwnExtensionPage(sender, browser.runtime.id, browser.runtime.getURL('/'));
+  const own = (s: Sender): boolean => s.id === browser.runtime.id;
+  const ownPage = (s: Sender): boolean => isOwnExtensionPage(s, browser.runtime.id, browser.runtime.getURL('/'));
+  /** Our content script in the top frame of a tab (page scripts cannot message us at all). */
+  const callTab = (s: Sender): number | null => (own(s) && !ownPage(s) && s.tab?.id !== undefined && s.frameId === 0 ? s.tab.id : null);
 
-  onMessage('pageToBackgroundEnsureEngine', ({ sender }) =>
-    ownPage(sender) ? toResult(() => offscreen.ensure()) : { error: NOT_ALLOWED },
-  );
-  onMessage('offscreenToBackgroundSettings', ({ sender }) =>
-    ownPage(sender) ? toResult(() => readSettings()) : { error: NOT_ALLOWED },
-  );
+  onMessage('clientToBackgroundEnsureEngine', ({ sender }) => (own(sender) ? toResult(() => offscreen.ensure()) : { error: NOT_ALLOWED }));
+  onMessage('offscreenToBackgroundSettings', ({ sender }) => (ownPage(sender) ? toResult(() => readSettings()) : { error: NOT_ALLOWED }));
   onMessage('offscreenToBackgroundIdle', ({ sender }) =>
     ownPage(sender) && sender.url?.endsWith(OFFSCREEN_PATH) ? toResult(() => offscreen.close()) : { error: NOT_ALLOWED },
   );
-  // The toolbar button opens the Practice page (the call integration adds a popup later).
-  browser.action.onClicked.addListener(() => {
-    void browser.tabs.create({ url: browser.runtime.getURL('/practice.html') });
+
+  onMessage('contentToBackgroundCallState', async ({ sender, data }) => {
+    const tabId = callTab(sender);
+    if (tabId === null || !sender.url) return { error: NOT_ALLOWED };
+    return toResult(async () => {
+      const site = siteForUrl(sender.url!, await userSites.getValue());
+      if (!site) throw new Error('This page is not one of your call sites.');
+      const mode = await modeOf(site.key);
+      const consent = await hasConsent();
+      await dispatch(() => ({ type: 'camera', tabId, site, mode, cameraOn: !!data.cameraOn, deviceId: data.deviceId ?? null, consent, now: Date.now(), newId: newId() }));
+      return currentCommand(tabId);
+    });
   });
+  onMessage('contentToBackgroundCallEnded', async ({ sender }) => {
+    const tabId = callTab(sender);
+    if (tabId === null) return { error: NOT_ALLOWED };
+    return toResult(async () => {
+      await dispatch(() => ({ type: 'callEnded', tabId, now: Date.now() }));
+      return currentCommand(tabId);
+    });
+  });
+  onMessage('contentToBackgroundCapturing', async ({ sender, data }) => {
+    const tabId = callTab(sender);
+    if (tabId === null) return { error: NOT_ALLOWED };
+    return toResult(async () => void (await dispatch(() => ({ type: 'capturing', tabId, deviceId: typeof data.deviceId === 'string' ? data.deviceId : null }))));
+  });
+  onMessage('contentToBackgroundAnswer', async ({ sender, data }) => {
+    const tabId = callTab(sender);
+    if (tabId === null) return { error: NOT_ALLOWED };
+    return toResult(async () => {
+      const consent = await hasConsent();
+      await dispatch(() => (data.start ? { type: 'start', tabId, consent, now: Date.now(), newId: newId() } : { type: 'decline', tabId }));
+      return currentCommand(tabId);
+    });
+  });
+
+  onMessage('popupToBackgroundState', async ({ sender, data }) =>
+    ownPage(sender) ? toResult(async () => popupState(await callState.getValue(), data.tabId, await hasConsent())) : { error: NOT_ALLOWED },
+  );
+  onMessage('popupToBackgroundControl', async ({ sender, data }): Promise<Result<PopupState>> => {
+    if (!ownPage(sender)) return { error: NOT_ALLOWED };
+    return toResult(async () => {
+      const consent = await hasConsent();
+      await dispatch(() => control(data.action, data.tabId, consent));
+      return popupState(await callState.getValue(), data.tabId, consent);
+    });
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => void dispatch(() => ({ type: 'tabGone', tabId, now: Date.now(), reason: 'tabClosed' })).catch(() => undefined));
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    // A reload or a navigation ends that page's call; the new page reports itself afresh.
+    if (change.status !== 'loading') return;
+    void callState.getValue().then((s) => {
+      if (s.tabs[tabId]) void dispatch(() => ({ type: 'tabGone', tabId, now: Date.now(), reason: 'navigatedAway' })).catch(() => undefined);
+    });
+  });
+
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/onboarding.html') });
+    void syncUserSiteScripts();
+  });
+  browser.runtime.onStartup.addListener(() => void syncUserSiteScripts());
+}
+
+function control(action: ControlAction, tabId: number | null, consent: boolean) {
+  const now = Date.now();
+  switch (action) {
+    case 'start':
+      if (tabId === null) throw new Error('Open the call tab first.');
+      return { type: 'start', tabId, consent, now, newId: newId() } as const;
+    case 'pause':
+      return { type: 'pause' } as const;
+    case 'resume':
+      return { type: 'resume' } as const;
+    case 'stop':
+      return { type: 'stop', now } as const;
+  }
 }

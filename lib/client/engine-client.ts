@@ -51,10 +51,12 @@ export class EngineClient {
     });
   }
 
-  /** Makes sure the engine exists, then connects to it. */
-  static async connect(on: EngineListeners = {}): Promise<EngineClient> {
-    unwrap(await sendMessage('pageToBackgroundEnsureEngine'));
-    return new EngineClient(browser.runtime.connect({ name: FRAME_PORT }), on);
+  /** Makes sure the engine exists, then connects to it; `session` binds the stream to a call session. */
+  static async connect(on: EngineListeners = {}, session?: { id: string; startedAt: number }): Promise<EngineClient> {
+    unwrap(await sendMessage('clientToBackgroundEnsureEngine'));
+    const client = new EngineClient(browser.runtime.connect({ name: FRAME_PORT }), on);
+    if (session) client.port.postMessage({ type: 'session', sessionId: session.id, startedAt: session.startedAt });
+    return client;
   }
 
   /** Resolves once the engine is ready (or rejects with its load error). */

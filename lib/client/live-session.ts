@@ -4,7 +4,7 @@
  */
 import type { SecondAggregate } from '../cues/types';
 import { releaseCamera } from './camera';
-import { EngineClient, type ClientFrame } from './engine-client';
+import { EngineClient, sharedNow, type ClientFrame } from './engine-client';
 import { FrameGrabber } from './frame-grabber';
 import type { EngineStatus } from '../protocol/frame-port';
 
@@ -36,13 +36,22 @@ export class LiveSession {
   ) {}
 
   /** Connects to the engine and starts analysing `stream`, which plays in `video`. */
-  static async start(video: HTMLVideoElement, stream: MediaStream, fps: number, on: LiveHandlers): Promise<LiveSession> {
+  static async start(
+    video: HTMLVideoElement,
+    stream: MediaStream,
+    fps: number,
+    on: LiveHandlers,
+    callSession?: { id: string; startedAt: number },
+  ): Promise<LiveSession> {
     let session: LiveSession | null = null;
-    const client = await EngineClient.connect({
-      onStatus: on.onStatus,
-      onSecond: on.onSecond,
-      onDisconnect: () => session?.halt('The analysis engine stopped. Press Start to try again.'),
-    });
+    const client = await EngineClient.connect(
+      {
+        onStatus: on.onStatus,
+        onSecond: on.onSecond,
+        onDisconnect: () => session?.halt('The analysis engine stopped. Press Start to try again.'),
+      },
+      callSession,
+    );
     session = new LiveSession(client, video, stream, fps, on);
     for (const track of stream.getVideoTracks()) {
       track.addEventListener('ended', () => session?.halt('The camera stopped (unplugged, or its permission was revoked).'));
@@ -81,7 +90,8 @@ export class LiveSession {
     if (v.readyState >= 2 && v.videoWidth > 0) {
       try {
         const px = this.grabber.grab(v, v.videoWidth, v.videoHeight);
-        const f = await this.client.analyse(px, started);
+        // Epoch-aligned, monotonic time: seconds line up with the call session's clock.
+        const f = await this.client.analyse(px, sharedNow());
         const now = performance.now();
         this.done.push(now);
         while (this.done.length && (this.done[0] ?? 0) < now - 2000) this.done.shift();

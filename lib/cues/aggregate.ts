@@ -58,10 +58,20 @@ export class SecondAggregator {
   private blinks = 0;
   private readonly blink = new BlinkCounter();
 
+  /** `start` (ms) anchors second 0; by default the first frame's timestamp. */
+  constructor(start?: number) {
+    this.start = start ?? null;
+  }
+
+  /** Re-anchors second 0 (a stream joining a session that began earlier); only before the first frame. */
+  anchor(start: number): void {
+    if (!this.frames.length && this.second === 0) this.start = start;
+  }
+
   /** Adds a frame; returns the aggregates of any seconds that it completed (usually none or one). */
   push(ts: number, cues: FrameCues): SecondAggregate[] {
     if (this.start === null) this.start = ts;
-    const sec = Math.floor((ts - this.start) / 1000);
+    const sec = Math.max(this.second, Math.floor((ts - this.start) / 1000));
     const done: SecondAggregate[] = [];
     if (sec > this.second) {
       if (this.frames.length) done.push(aggregateSecond(this.second, this.frames, this.blinks));

@@ -5,6 +5,7 @@
  */
 import type { Runtime } from 'webextension-polyfill';
 import { SecondAggregator } from '../cues/aggregate';
+import type { SecondAggregate } from '../cues/types';
 import { FRAME_PORT, parseClientMessage, type EngineStatus, type EngineToClient } from '../protocol/frame-port';
 import { FaceEngine } from './face-engine';
 import type { DelegatePreference } from './delegate';
@@ -19,6 +20,8 @@ export interface HostEnv {
   onIdle(): void;
   idleMs: number;
   now(): number;
+  /** Receives each finished second of a stream that is bound to a call session. */
+  onSessionSecond?(session: { id: string; startedAt: number }, aggregate: SecondAggregate): void;
 }
 
 /** Gap put between two streams on the VIDEO landmarker's clock, so tracking does not carry over. */
@@ -74,14 +77,26 @@ export function createEngineHost(env: HostEnv): (port: Runtime.Port) => void {
     startEngine().catch(() => undefined);
 
     const aggregator = new SecondAggregator();
+    let session: { id: string; startedAt: number } | null = null;
     let offset: number | null = null;
+    const emit = (aggregate: SecondAggregate): void => {
+      safePost(port, { type: 'second', aggregate });
+      if (session) env.onSessionSecond?.(session, aggregate);
+    };
     let busy = false;
 
     port.onMessage.addListener(async (raw: unknown) => {
       const msg = parseClientMessage(raw);
       if (!msg) return safePost(port, { type: 'error', id: null, error: 'Malformed message ignored.' });
+      if (msg.type === 'session') {
+        session = { id: msg.sessionId, startedAt: msg.startedAt };
+        aggregator.anchor(msg.startedAt);
+        return;
+      }
       if (msg.type === 'end') {
-        return safePost(port, { type: 'ended', last: aggregator.flush() });
+        const last = aggregator.flush();
+        if (last && session) env.onSessionSecond?.(session, last);
+        return safePost(port, { type: 'ended', last });
       }
       const receivedAt = env.now();
       // One frame at a time per client: the client waits for each reply, so a frame arriving
@@ -94,7 +109,7 @@ export function createEngineHost(env: HostEnv): (port: Runtime.Port) => void {
         const r = await e.analyse(msg, msg.ts, msg.still, offset);
         const timing = { transferMs: Math.max(0, receivedAt - msg.sentAt), detectMs: r.detectMs, cueMs: r.cueMs, engineMs: env.now() - receivedAt };
         safePost(port, { type: 'frame', id: msg.id, ts: msg.ts, result: r.cues, observation: r.observation, timing });
-        if (!msg.still) for (const aggregate of aggregator.push(msg.ts, r.cues)) safePost(port, { type: 'second', aggregate });
+        if (!msg.still) aggregator.push(msg.ts, r.cues).forEach(emit);
       } catch (err) {
         safePost(port, { type: 'error', id: msg.id, error: err instanceof Error ? err.message : String(err) });
       } finally {
@@ -102,6 +117,9 @@ export function createEngineHost(env: HostEnv): (port: Runtime.Port) => void {
       }
     });
     port.onDisconnect.addListener(() => {
+      // A stream cut off (tab closed, camera revoked) still keeps its last partial second.
+      const last = aggregator.flush();
+      if (last && session) env.onSessionSecond?.(session, last);
       ports.delete(port);
       armIdle();
     });

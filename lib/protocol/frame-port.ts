@@ -30,7 +30,9 @@ export interface FrameTiming {
 /** Client → engine. */
 export type ClientToEngine =
   | { type: 'frame'; id: number; ts: number; still: boolean; sentAt: number; width: number; height: number; data: Uint8ClampedArray }
-  | { type: 'end' };
+  | { type: 'end' }
+  /** Binds the stream to a call session: its seconds are stored and counted from `startedAt` (ms epoch). */
+  | { type: 'session'; sessionId: string; startedAt: number };
 
 /** Engine → client. */
 export type EngineToClient =
@@ -47,6 +49,11 @@ export function parseClientMessage(msg: unknown): ClientToEngine | null {
   if (typeof msg !== 'object' || msg === null) return null;
   const m = msg as Record<string, unknown>;
   if (m.type === 'end') return { type: 'end' };
+  if (m.type === 'session') {
+    const { sessionId, startedAt } = m;
+    if (typeof sessionId !== 'string' || !/^[\w-]{1,64}$/.test(sessionId) || !finite(startedAt)) return null;
+    return { type: 'session', sessionId, startedAt };
+  }
   if (m.type !== 'frame') return null;
   const { id, ts, still, sentAt, width, height, data } = m;
   if (!finite(id) || !finite(ts) || !finite(sentAt) || typeof still !== 'boolean') return null;

@@ -1,19 +1,48 @@
 /**
  * The one typed protocol for request/response messages between extension contexts. Message names
- * say who sends them to whom. High-rate frame traffic uses the port protocol in `frame-port.ts`.
+ * say who sends them to whom; every handler checks its sender. High-rate frame traffic uses the
+ * port protocol in `frame-port.ts`.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Result } from './result';
 import type { Settings } from '../settings/items';
+import type { CaptureCommand } from '../session/machine';
+import type { SecondAggregate } from '../cues/types';
+import type { PopupState } from '../session/popup-state';
+
+/** What a call tab's content script reports. */
+export interface CallTabReport {
+  cameraOn: boolean;
+  deviceId: string | null;
+}
+
+/** Popup controls. */
+export type ControlAction = 'start' | 'pause' | 'resume' | 'stop';
 
 /** Message name → (payload) => response. */
 export interface ProtocolMap {
-  /** Page → background: make sure the offscreen analysis engine exists (idempotent). */
-  pageToBackgroundEnsureEngine(): Result<{ created: boolean }>;
+  /** Page or content script → background: make sure the analysis engine exists (idempotent). */
+  clientToBackgroundEnsureEngine(): Result<{ created: boolean }>;
   /** Offscreen → background: the current settings (offscreen documents have no `storage` API). */
   offscreenToBackgroundSettings(): Result<Settings>;
   /** Offscreen → background: no client has been connected for a while; the document may be closed. */
   offscreenToBackgroundIdle(): Result<{ closed: boolean }>;
+  /** Offscreen → any page: a second of a session was analysed (the popup shows it live). */
+  offscreenToPagesSecond(data: { sessionId: string; aggregate: SecondAggregate }): void;
+  /** Content script → background: the call's camera changed; answers what the tab should do. */
+  contentToBackgroundCallState(data: CallTabReport): Result<CaptureCommand>;
+  /** Content script → background: the call ended (its connections closed). */
+  contentToBackgroundCallEnded(): Result<CaptureCommand>;
+  /** Content script → background: Selfview's own stream started (the camera's deviceId) or stopped (null). */
+  contentToBackgroundCapturing(data: { deviceId: string | null; at: number }): Result<void>;
+  /** Content script → background: the user answered the in-page prompt. */
+  contentToBackgroundAnswer(data: { start: boolean }): Result<CaptureCommand>;
+  /** Background → content script: follow this command from now on. */
+  backgroundToContentCommand(data: CaptureCommand): void;
+  /** Popup → background: what to show (for the popup's own tab). */
+  popupToBackgroundState(data: { tabId: number | null }): Result<PopupState>;
+  /** Popup → background: Start/Pause/Resume/Stop. */
+  popupToBackgroundControl(data: { action: ControlAction; tabId: number | null }): Result<PopupState>;
 }
 
 /** Send/receive functions bound to `ProtocolMap`. */

@@ -23,14 +23,15 @@ export const QUIET_FLAGS = [
   '--disable-component-update', '--disable-sync', '--disable-default-apps', '--disable-dev-shm-usage',
 ];
 
-/** Starts Chromium with the extension; `camera` is a .y4m file for the fake camera. */
-export async function launchWithExtension(opts: { camera?: string; extensionDir?: string } = {}): Promise<ExtensionBrowser> {
+/** Starts Chromium with the extension; `camera` is a .y4m file for the fake camera; `extraArgs` are added to Chromium's flags. */
+export async function launchWithExtension(opts: { camera?: string; extensionDir?: string; extraArgs?: string[] } = {}): Promise<ExtensionBrowser> {
   const dir = opts.extensionDir ?? EXTENSION_DIR;
   const profile = mkdtempSync(join(tmpdir(), 'selfview-profile-'));
   const args = [...QUIET_FLAGS, `--disable-extensions-except=${dir}`, `--load-extension=${dir}`];
   if (opts.camera) {
     args.push('--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${opts.camera}`);
   }
+  if (opts.extraArgs) args.push(...opts.extraArgs);
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,

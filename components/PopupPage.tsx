@@ -1,0 +1,116 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { SecondAggregate } from '@/lib/cues/types';
+import { onMessage, sendMessage, type ControlAction } from '@/lib/protocol/messages';
+import { unwrap } from '@/lib/protocol/result';
+import type { PopupState } from '@/lib/session/popup-state';
+import { QualityBadge } from './QualityBadge';
+import { CUE_LABEL } from './labels';
+
+const LIVE = ['smile', 'gazeAtCamera', 'browFurrow'] as const;
+
+/** The popup's tab: the active tab, or `?tab=` when the popup is opened as a page for a given tab. */
+async function targetTab(): Promise<number | null> {
+  const q = new URLSearchParams(location.search).get('tab');
+  if (q && /^\d+$/.test(q)) return Number(q);
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? null;
+}
+
+const fmtTime = (ms: number): string => {
+  const s = Math.max(0, Math.floor(ms / 1000));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+};
+
+/** Session status and Start/Pause/Stop, with the last second's cues live. */
+export function PopupPage() {
+  const [tabId, setTabId] = useState<number | null>(null);
+  const [state, setState] = useState<PopupState | null>(null);
+  const [last, setLast] = useState<SecondAggregate | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [now, setNow] = useState(Date.now());
+
+  useEffect(() => {
+    let tab: number | null = null;
+    const refresh = async () => setState(unwrap(await sendMessage('popupToBackgroundState', { tabId: tab })));
+    void targetTab().then((t) => {
+      tab = t;
+      setTabId(t);
+      void refresh().catch((e: Error) => setError(e.message));
+    });
+    const timer = setInterval(() => {
+      setNow(Date.now());
+      void refresh().catch(() => undefined);
+    }, 1000);
+    const off = onMessage('offscreenToPagesSecond', ({ data }) => setLast(data.aggregate));
+    return () => {
+      clearInterval(timer);
+      off();
+    };
+  }, []);
+
+  const control = async (action: ControlAction) => {
+    setError(null);
+    try {
+      setState(unwrap(await sendMessage('popupToBackgroundControl', { action, tabId })));
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  const s = state?.session;
+  return (
+    <main class="popup" data-testid="popup">
+      <h1>Selfview</h1>
+      {error && <p class="error" role="alert" data-testid="popup-error">{error}</p>}
+      {state && !state.consent && (
+        <p>
+          Selfview needs your agreement before it analyses a call.{' '}
+          <a href={browser.runtime.getURL('/onboarding.html')} target="_blank" rel="noreferrer">Set up Selfview</a>
+        </p>
+      )}
+      {s ? (
+        <section data-testid="session" data-status={s.status} data-session-id={s.id}>
+          <p>
+            <strong>{s.status === 'running' ? (s.cameraOn ? 'Analysing your camera' : 'Camera off in the call') : 'Paused'}</strong> — {s.siteName},{' '}
+            <span data-testid="elapsed">{fmtTime(now - s.startedAt)}</span>
+            {!s.inThisTab && <span class="muted"> (in another tab)</span>}
+          </p>
+          {last && last.cues && (
+            <div data-testid="live-second" data-t={last.t}>
+              <QualityBadge quality={last.quality} issue={last.qualityIssue} />
+              <ul>
+                {LIVE.map((n) => (
+                  <li key={n}>{CUE_LABEL[n]}: {Math.round(last.cues![n].above * 100)}% of the last second</li>
+                ))}
+              </ul>
+            </div>
+          )}
+          <div class="controls">
+            {s.status === 'running' ? (
+              <button type="button" onClick={() => void control('pause')} data-testid="pause">Pause</button>
+            ) : (
+              <button type="button" onClick={() => void control('resume')} data-testid="resume">Resume</button>
+            )}{' '}
+            <button type="button" onClick={() => void control('stop')} data-testid="stop">Stop</button>
+          </div>
+        </section>
+      ) : state?.canStartHere ? (
+        <section>
+          <p>A call on {state.siteHere} is open in this tab.</p>
+          <button type="button" onClick={() => void control('start')} data-testid="start">Start analysing my camera</button>
+        </section>
+      ) : (
+        state && (
+          <p data-testid="idle">
+            Join a call on a supported site and Selfview will offer to start, or{' '}
+            <a href={browser.runtime.getURL('/practice.html')} target="_blank" rel="noreferrer">practise now</a>.
+          </p>
+        )
+      )}
+      <p class="muted">
+        <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">Settings and sites</a>
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,10 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { installCallHook } from '@/lib/capture/hook';
+import { BUILT_IN_MATCHES } from '@/lib/sites/call-sites';
+
+export default defineContentScript({
+  matches: BUILT_IN_MATCHES,
+  world: 'MAIN',
+  runAt: 'document_start',
+  main: () => installCallHook((s) => window.postMessage(s, window.location.origin)),
+});

@@ -1,0 +1,5 @@
+import { render } from 'preact';
+import { PopupPage } from '@/components/PopupPage';
+import '@/components/theme.css';
+
+render(<PopupPage />, document.getElementById('app')!);

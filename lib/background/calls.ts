@@ -1,0 +1,68 @@
+/**
+ * The background's side of calls: turns content-script reports, popup controls and tab events into
+ * state-machine events, persists the state in `storage.session` (so a stopped service worker
+ * resumes where it was) and carries out the effects — session rows, tab commands, the badge.
+ */
+import { storage } from 'wxt/utils/storage';
+import { browser } from 'wxt/browser';
+import { hasConsent } from '../consent/items';
+import { getDB } from '../db/schema';
+import { createSession, endSession } from '../db/sessions';
+import { sendMessage } from '../protocol/messages';
+import { EMPTY_STATE, commandFor, transition, type CallEvent, type CallState, type CaptureCommand, type Effect } from '../session/machine';
+import { readSettings } from '../settings/items';
+
+/** The call state, kept in session storage: survives the worker being stopped, not a browser restart. */
+export const callState = storage.defineItem<CallState>('session:callState', { fallback: EMPTY_STATE, version: 1 });
+
+let chain: Promise<unknown> = Promise.resolve();
+
+/**
+ * Applies one event. Events are applied one after another (never interleaved), each reading the
+ * stored state afresh. Resolves with the new state, or rejects with the machine's refusal.
+ */
+export function dispatch(make: () => Promise<CallEvent> | CallEvent): Promise<CallState> {
+  const run = chain.then(async () => {
+    const ev = await make();
+    const t = transition(await callState.getValue(), ev);
+    if (t.error) throw new Error(t.error);
+    await callState.setValue(t.state);
+    for (const e of t.effects) await carryOut(e).catch((err: unknown) => console.warn('Selfview:', e.type, err));
+    return t.state;
+  });
+  chain = run.catch(() => undefined);
+  return run;
+}
+
+/** The command for one tab in the current state. */
+export async function currentCommand(tabId: number): Promise<CaptureCommand> {
+  return commandFor(await callState.getValue(), tabId);
+}
+
+async function carryOut(e: Effect): Promise<void> {
+  switch (e.type) {
+    case 'createSession': {
+      const { sampleFps } = await readSettings();
+      await createSession(getDB(), { id: e.session.id, site: e.session.siteKey, startedAt: e.session.startedAt, settings: { sampleFps } });
+      return;
+    }
+    case 'endSession':
+      await endSession(getDB(), e.id, e.at, e.reason);
+      return;
+    case 'command':
+      // The tab may be gone or navigating; its content script asks again when it comes back.
+      await sendMessage('backgroundToContentCommand', e.command, e.tabId).catch(() => undefined);
+      return;
+    case 'badge':
+      await browser.action.setBadgeText({ text: e.text });
+      if (e.text) await browser.action.setBadgeBackgroundColor({ color: e.text === 'ON' ? '#1e7b34' : '#5b606b' });
+      await browser.action.setTitle({ title: e.text === 'ON' ? 'Selfview — analysing your camera' : e.text ? 'Selfview — paused' : 'Selfview' });
+      return;
+  }
+}
+
+/** A fresh session id. */
+export const newId = (): string => crypto.randomUUID();
+
+/** Whether the user agreed (read for every event that may start a session). */
+export const consentNow = hasConsent;

@@ -1,0 +1,100 @@
+/**
+ * The isolated-world content script of a call tab: listens to the page hook's camera state,
+ * reports it to the background, and follows the background's command — opening Selfview's own
+ * small stream of the same camera and analysing it while the session runs and the call's camera
+ * is on; stopping it at once otherwise (the camera light must never stay on because of Selfview).
+ */
+import { browser } from 'wxt/browser';
+import { LiveSession } from '../client/live-session';
+import { onMessage, sendMessage } from '../protocol/messages';
+import { unwrap, type Result } from '../protocol/result';
+import type { CaptureCommand } from '../session/machine';
+import { parseHookState, type HookState } from './hook-protocol';
+import { openOwnCamera } from './own-camera';
+import { PromptUi } from './prompt-ui';
+
+/** Frames per second analysed in a call (lower than Practice: a call is long and the CPU is shared). */
+export const CALL_FPS = 5;
+
+const IDLE: CaptureCommand = { capture: false, sessionId: null, startedAt: null, prompt: false, notice: null };
+
+/** Starts the content script's work. */
+export function startCallCapture(): void {
+  let hook: HookState | null = null;
+  let command = IDLE;
+  let running: { session: LiveSession; deviceId: string | null; sessionId: string } | null = null;
+  let starting = false;
+  let lastNotice: string | null = null;
+  const prompt = new PromptUi((start) => void follow(sendMessage('contentToBackgroundAnswer', { start })));
+
+  async function follow(reply: Promise<Result<CaptureCommand>>): Promise<void> {
+    try {
+      apply(unwrap(await reply));
+    } catch (err) {
+      prompt.notice(`Selfview: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  function apply(cmd: CaptureCommand): void {
+    command = cmd;
+    if (cmd.prompt) prompt.ask();
+    else if (cmd.notice && cmd.notice !== lastNotice) prompt.notice(cmd.notice);
+    else if (!cmd.notice) prompt.hide();
+    lastNotice = cmd.notice;
+    void reconcile();
+  }
+
+  /** Makes Selfview's own stream match the command and the call's camera. */
+  async function reconcile(): Promise<void> {
+    const want = command.capture && !!hook?.cameraOn && command.sessionId !== null;
+    const deviceId = hook?.deviceId ?? null;
+    if (running && (!want || running.deviceId !== deviceId || running.sessionId !== command.sessionId)) {
+      const r = running;
+      running = null;
+      const stopped = r.session.stop(); // stops our camera tracks synchronously, then says goodbye to the engine
+      void sendMessage('contentToBackgroundCapturing', { deviceId: null, at: Date.now() }).catch(() => undefined);
+      await stopped;
+    }
+    if (!want || running || starting) return;
+    starting = true;
+    try {
+      const { stream, video } = await openOwnCamera(deviceId);
+      const sessionId = command.sessionId!;
+      const startedAt = command.startedAt ?? Date.now();
+      const session = await LiveSession.start(video, stream, CALL_FPS, {
+        onStatus: () => undefined,
+        onFrame: () => undefined,
+        onSecond: () => undefined,
+        onStopped: (reason) => {
+          if (running?.session === session) running = null;
+          void sendMessage('contentToBackgroundCapturing', { deviceId: null, at: Date.now() }).catch(() => undefined);
+          prompt.notice(`Selfview stopped: ${reason}`);
+        },
+      }, { id: sessionId, startedAt });
+      running = { session, deviceId, sessionId };
+      const actual = stream.getVideoTracks()[0]?.getSettings().deviceId ?? deviceId;
+      void sendMessage('contentToBackgroundCapturing', { deviceId: actual, at: Date.now() }).catch(() => undefined);
+    } catch (err) {
+      prompt.notice(`Selfview could not open the camera: ${err instanceof Error ? err.message : String(err)}`);
+    } finally {
+      starting = false;
+    }
+    // The call may have changed while the camera was opening.
+    void reconcile();
+  }
+
+  window.addEventListener('message', (e) => {
+    if (e.source !== window) return;
+    const s = parseHookState(e.data);
+    if (!s) return;
+    const wasInCall = hook?.inCall ?? false;
+    hook = s;
+    if (wasInCall && !s.inCall) void follow(sendMessage('contentToBackgroundCallEnded'));
+    else void follow(sendMessage('contentToBackgroundCallState', { cameraOn: s.cameraOn, deviceId: s.deviceId }));
+  });
+
+  onMessage('backgroundToContentCommand', ({ data, sender }) => {
+    if (sender.id !== browser.runtime.id) return;
+    apply(data);
+  });
+}

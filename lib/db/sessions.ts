@@ -1,0 +1,88 @@
+/**
+ * Sessions and their stored seconds. Every function takes the database as its first argument
+ * (`getDB()` in the extension, a fresh instance in tests), so nothing here holds hidden state.
+ */
+import { Dexie } from 'dexie';
+import type { EndReason, SampleRecord, SelfviewDB, SessionRecord, SessionSettings } from './schema';
+
+/** What starting a session needs. */
+export interface NewSession {
+  /** The id, when the caller made it first (e.g. a state machine that names the session before storing it); a random UUID otherwise. */
+  id?: string;
+  site: string;
+  /** ms since the epoch. */
+  startedAt: number;
+  settings: SessionSettings;
+}
+
+/**
+ * Stores a new running session and returns it. With a caller-given id that is already stored,
+ * nothing changes and the stored session is returned, so a retried start (e.g. after the service
+ * worker was stopped mid-way) neither fails nor resets the session.
+ */
+export async function createSession(db: SelfviewDB, s: NewSession): Promise<SessionRecord> {
+  const session: SessionRecord = {
+    id: s.id ?? crypto.randomUUID(),
+    site: s.site,
+    startedAt: s.startedAt,
+    endedAt: null,
+    endReason: null,
+    seconds: 0,
+    notes: '',
+    tags: [],
+    // A copy, so a caller changing its settings object later cannot change what was stored.
+    settings: { ...s.settings },
+  };
+  return db.transaction('rw', db.sessions, async () => {
+    const existing = await db.sessions.get(session.id);
+    if (existing) return existing;
+    await db.sessions.add(session);
+    return session;
+  });
+}
+
+/**
+ * Ends a running session. The first end wins: a session already ended keeps its reason (a
+ * "stopped" session must not become "tabClosed" when its tab closes afterwards).
+ * Returns whether the session was running and is now ended.
+ */
+export async function endSession(db: SelfviewDB, id: string, endedAt: number, reason: EndReason): Promise<boolean> {
+  return db.transaction('rw', db.sessions, async () => {
+    const s = await db.sessions.get(id);
+    if (!s || s.endedAt !== null) return false;
+    await db.sessions.update(id, { endedAt, endReason: reason });
+    return true;
+  });
+}
+
+/** The session with this id, if stored. */
+export function getSession(db: SelfviewDB, id: string): Promise<SessionRecord | undefined> {
+  return db.sessions.get(id);
+}
+
+/** Stored sessions, newest start first; at most `limit` of them when given. */
+export function listSessions(db: SelfviewDB, { limit }: { limit?: number } = {}): Promise<SessionRecord[]> {
+  const newestFirst = db.sessions.orderBy('startedAt').reverse();
+  return (limit === undefined ? newestFirst : newestFirst.limit(limit)).toArray();
+}
+
+/** The primary-key range of one session's samples (the key is `[sessionId, t]`, so this is in order of t). */
+export function samplesRange(db: SelfviewDB, sessionId: string) {
+  return db.samples.where('[sessionId+t]').between([sessionId, Dexie.minKey], [sessionId, Dexie.maxKey], true, true);
+}
+
+/** A session's stored seconds, in order of t. */
+export function samplesOf(db: SelfviewDB, sessionId: string): Promise<SampleRecord[]> {
+  return samplesRange(db, sessionId).toArray();
+}
+
+/** Deletes a session and all its samples, together or not at all. Returns whether the session existed. */
+export async function deleteSession(db: SelfviewDB, id: string): Promise<boolean> {
+  return db.transaction('rw', db.sessions, db.samples, async () => {
+    const existed = (await db.sessions.get(id)) !== undefined;
+    // Samples go even when the session record is missing, so no orphaned seconds are left behind.
+    await samplesRange(db, id).delete();
+    await db.sessions.delete(id);
+    return existed;
+  });
+}

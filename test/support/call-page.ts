@@ -1,0 +1,49 @@
+/**
+ * A minimal video-call page served on 127.0.0.1 for the call-tab tests: it joins a loopback
+ * WebRTC call with the camera, and turns the camera off (Meet-style track.stop), on again
+ * (replaceTrack), and leaves (closes its connections).
+ */
+import { createServer, type Server } from 'node:http';
+
+const PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Test call</title></head><body>
+<h1>Test call</h1>
+<button id="join">Join</button><button id="camoff">Camera off</button><button id="camon">Camera on</button><button id="leave">Leave</button>
+<p id="status">idle</p><video id="local" autoplay muted playsinline width="320"></video>
+<script>
+let stream, pc1, pc2, sender;
+const status = (s) => (document.getElementById('status').textContent = s);
+const camera = () => navigator.mediaDevices.getUserMedia({ video: true, audio: false });
+document.getElementById('join').onclick = async () => {
+  stream = await camera();
+  document.getElementById('local').srcObject = stream;
+  pc1 = new RTCPeerConnection(); pc2 = new RTCPeerConnection();
+  pc1.onicecandidate = (e) => e.candidate && pc2.addIceCandidate(e.candidate);
+  pc2.onicecandidate = (e) => e.candidate && pc1.addIceCandidate(e.candidate);
+  sender = pc1.addTrack(stream.getVideoTracks()[0], stream);
+  const offer = await pc1.createOffer(); await pc1.setLocalDescription(offer); await pc2.setRemoteDescription(offer);
+  const answer = await pc2.createAnswer(); await pc2.setLocalDescription(answer); await pc1.setRemoteDescription(answer);
+  status('joined');
+};
+document.getElementById('camoff').onclick = () => { stream.getVideoTracks().forEach((t) => t.stop()); status('camera off'); };
+document.getElementById('camon').onclick = async () => {
+  stream = await camera(); document.getElementById('local').srcObject = stream;
+  await sender.replaceTrack(stream.getVideoTracks()[0]); status('camera on');
+};
+document.getElementById('leave').onclick = () => { stream.getTracks().forEach((t) => t.stop()); pc1.close(); pc2.close(); status('left'); };
+</script></body></html>`;
+
+/** Starts the server on a free port; resolves with its origin and a stop function. */
+export async function startCallPage(): Promise<{ origin: string; url: string; stop(): Promise<void> }> {
+  const server: Server = createServer((req, res) => {
+    if (req.url?.startsWith('/call')) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(PAGE);
+    } else {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as { port: number };
+  const origin = `http://127.0.0.1:${port}`;
+  return { origin, url: `${origin}/call`, stop: () => new Promise((r) => server.close(() => r())) };
+}
