@@ -20,7 +20,7 @@ export default defineConfig({
     minimum_chrome_version: '148',
     permissions: ['offscreen', 'storage', 'scripting'],
     // Sites the user adds (a self-hosted Jitsi, a company tool) are asked for one by one, from a click.
-    optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
+    optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*', 'http://[::1]/*'],
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     // Frames travel between extension contexts as typed arrays, not JSON (Chrome 148+).
     message_serialization: 'structured_clone',

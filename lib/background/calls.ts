@@ -50,8 +50,9 @@ async function carryOut(e: Effect): Promise<void> {
       await endSession(getDB(), e.id, e.at, e.reason);
       return;
     case 'command':
-      // The tab may be gone or navigating; its content script asks again when it comes back.
-      await sendMessage('backgroundToContentCommand', e.command, e.tabId).catch(() => undefined);
+      // Not awaited: a busy or navigating tab must not hold up the next event (commands are whole
+      // states, so a late one is harmless); a tab that is gone asks again when its page comes back.
+      void sendMessage('backgroundToContentCommand', e.command, e.tabId).catch(() => undefined);
       return;
     case 'badge':
       await browser.action.setBadgeText({ text: e.text });

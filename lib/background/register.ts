@@ -52,7 +52,7 @@ export function registerBackground(): void {
   onMessage('contentToBackgroundCapturing', async ({ sender, data }) => {
     const tabId = callTab(sender);
     if (tabId === null) return { error: NOT_ALLOWED };
-    return toResult(async () => void (await dispatch(() => ({ type: 'capturing', tabId, deviceId: typeof data.deviceId === 'string' ? data.deviceId : null }))));
+    return toResult(async () => void (await dispatch(() => ({ type: 'capturing', tabId, deviceId: typeof data.deviceId === 'string' ? data.deviceId : null, at: Number.isFinite(data.at) ? data.at : Date.now() }))));
   });
   onMessage('contentToBackgroundAnswer', async ({ sender, data }) => {
     const tabId = callTab(sender);

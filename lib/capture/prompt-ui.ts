@@ -7,23 +7,28 @@
 /** Shows and hides the prompt; `answer` gets the user's choice. */
 export class PromptUi {
   private host: HTMLElement | null = null;
+  private asking = false;
   private hideTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly answer: (start: boolean) => void) {}
 
   /** Asks whether to analyse this call. */
   ask(): void {
+    if (this.asking && this.host?.isConnected) return; // already asking: keep the same prompt under the user's pointer
     this.render('Selfview: give yourself private feedback on your face during this call? Only you see it; nothing leaves this device.', true);
+    this.asking = true;
   }
 
   /** Shows a short notice for a few seconds. */
   notice(text: string): void {
     this.render(text, false);
+    this.asking = false;
     this.hideTimer = setTimeout(() => this.hide(), 8000);
   }
 
   /** Removes whatever is shown. */
   hide(): void {
+    this.asking = false;
     clearTimeout(this.hideTimer);
     this.host?.remove();
     this.host = null;
@@ -32,13 +37,15 @@ export class PromptUi {
   private render(text: string, withButtons: boolean): void {
     this.hide();
     const host = document.createElement('selfview-prompt');
+    // The host carries the position, so the prompt is one box on the page (and easy to find for tests).
+    host.style.cssText = 'all:initial;position:fixed;right:16px;bottom:16px;z-index:2147483647;display:block;width:340px';
     const root = host.attachShadow({ mode: 'closed' });
     const box = document.createElement('div');
     box.setAttribute('role', 'dialog');
     box.setAttribute('aria-label', 'Selfview');
     box.style.cssText =
-      'position:fixed;right:16px;bottom:16px;z-index:2147483647;max-width:340px;padding:12px 14px;border-radius:10px;' +
-      'background:#1d2027;color:#eceef3;font:14px/1.4 system-ui,sans-serif;box-shadow:0 4px 18px rgba(0,0,0,.35)';
+      'padding:12px 14px;border-radius:10px;background:#1d2027;color:#eceef3;font:14px/1.4 system-ui,sans-serif;' +
+      'box-shadow:0 4px 18px rgba(0,0,0,.35)';
     const p = document.createElement('p');
     p.style.margin = '0 0 8px';
     p.textContent = text;
@@ -48,7 +55,7 @@ export class PromptUi {
         const b = document.createElement('button');
         b.textContent = label;
         b.dataset.answer = start ? 'start' : 'decline';
-        b.style.cssText = `margin-right:8px;padding:6px 12px;border-radius:6px;border:1px solid #8fb0ff;cursor:pointer;font:inherit;${primary ? 'background:#8fb0ff;color:#14161b' : 'background:transparent;color:#eceef3'}`;
+        b.style.cssText = `width:96px;height:32px;margin-right:8px;padding:0;border-radius:6px;border:1px solid #8fb0ff;cursor:pointer;font:inherit;${primary ? 'background:#8fb0ff;color:#14161b' : 'background:transparent;color:#eceef3'}`;
         b.addEventListener('click', (e) => {
           // Only the user's own click counts: a page script can only make untrusted events.
           if (!e.isTrusted) return;

@@ -33,6 +33,8 @@ export interface CallTab {
   consent: boolean;
   /** The camera Selfview's own stream has open in this tab (null: none), as its content script reported. */
   capturing?: string | null;
+  /** When the content script last started or stopped that stream (ms epoch, its clock). */
+  capturingAt?: number;
 }
 
 /** Everything the background remembers between events. */
@@ -58,7 +60,7 @@ export type CallEvent =
   | { type: 'camera'; tabId: number; site: { key: string; name: string }; mode: SiteMode; cameraOn: boolean; deviceId: string | null; consent: boolean; now: number; newId: string }
   | { type: 'start'; tabId: number; consent: boolean; now: number; newId: string }
   | { type: 'decline'; tabId: number }
-  | { type: 'capturing'; tabId: number; deviceId: string | null }
+  | { type: 'capturing'; tabId: number; deviceId: string | null; at: number }
   | { type: 'pause' }
   | { type: 'resume' }
   | { type: 'stop'; now: number }
@@ -149,7 +151,7 @@ export function transition(state: CallState, ev: CallEvent): Transition {
     }
     case 'capturing': {
       const tab = state.tabs[ev.tabId];
-      if (tab) next = { ...state, tabs: { ...state.tabs, [ev.tabId]: { ...tab, capturing: ev.deviceId } } };
+      if (tab) next = { ...state, tabs: { ...state.tabs, [ev.tabId]: { ...tab, capturing: ev.deviceId, capturingAt: ev.at } } };
       break;
     }
     case 'decline': {

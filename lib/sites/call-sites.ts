@@ -33,15 +33,19 @@ export const BUILT_IN_MATCHES: string[] = BUILT_IN_SITES.flatMap((s) => s.matche
 export function userSiteKey(input: string): string | null {
   const text = input.trim();
   if (!text) return null;
+  const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text);
+  // Without "scheme://", a colon may only start a port ("localhost:3000"): "https:/x" or "mailto:a@b" is no address.
+  if (!hasScheme && /^[a-z][a-z0-9+.-]*:(?!\d+(?:[/?#]|$))/i.test(text)) return null;
   let url: URL;
   try {
-    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`);
+    url = new URL(hasScheme ? text : `https://${text}`);
   } catch {
     return null;
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
   const host = url.hostname.toLowerCase();
-  if (!host || host.includes('*')) return null;
+  // An empty label ("...", "a..b") is no host name.
+  if (!host || host.includes('*') || host.split('.').includes('')) return null;
   const loopback = host === 'localhost' || host === '127.0.0.1' || host === '[::1]';
   if (url.protocol === 'http:' && !loopback) return null;
   return `${url.protocol}//${host}`;

@@ -10,7 +10,9 @@ import { userSites } from './items';
 /** Built content-script files (WXT's output names for entrypoints/call-hook.content.ts and call.content/). */
 export const CALL_SCRIPTS = { hook: 'content-scripts/call-hook.js', capture: 'content-scripts/call.js' } as const;
 
-const scriptId = (kind: 'hook' | 'capture', key: string): string => `user-${kind}-${key.replace(/[^a-z0-9]/gi, '_')}`;
+/** One id per site and kind. Every character but a-z/0-9 is escaped as `_` + 4 hex digits, so two sites never share an id ("a-b.com" and "a.b.com" once both became "a_b_com"). */
+const scriptId = (kind: 'hook' | 'capture', key: string): string =>
+  `user-${kind}-${key.replace(/[^a-z0-9]/gi, (c) => `_${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}`;
 
 /** The registrations for one user site: the MAIN-world hook and the isolated capture script. */
 export function registrationsFor(key: string): chrome.scripting.RegisteredContentScript[] {
@@ -43,8 +45,16 @@ export async function removeUserSite(key: string): Promise<void> {
   await browser.permissions.remove({ origins: [userSitePattern(key)] }).catch(() => false);
 }
 
-/** Makes the registered scripts match the user's sites that still have their permission. */
-export async function syncUserSiteScripts(): Promise<void> {
+let syncing: Promise<void> = Promise.resolve();
+
+/** Makes the registered scripts match the user's sites that still have their permission (runs one at a time). */
+export function syncUserSiteScripts(): Promise<void> {
+  const run = syncing.then(syncOnce);
+  syncing = run.catch(() => undefined);
+  return run;
+}
+
+async function syncOnce(): Promise<void> {
   const keys = await userSites.getValue();
   const wanted = new Map<string, chrome.scripting.RegisteredContentScript>();
   for (const key of keys) {

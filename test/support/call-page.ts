@@ -24,7 +24,7 @@ document.getElementById('join').onclick = async () => {
   const answer = await pc2.createAnswer(); await pc2.setLocalDescription(answer); await pc1.setRemoteDescription(answer);
   status('joined');
 };
-document.getElementById('camoff').onclick = () => { stream.getVideoTracks().forEach((t) => t.stop()); status('camera off'); };
+document.getElementById('camoff').onclick = () => { window.camOffAt = Date.now(); stream.getVideoTracks().forEach((t) => t.stop()); status('camera off'); };
 document.getElementById('camon').onclick = async () => {
   stream = await camera(); document.getElementById('local').srcObject = stream;
   await sender.replaceTrack(stream.getVideoTracks()[0]); status('camera on');

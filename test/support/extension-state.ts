@@ -11,25 +11,42 @@ export async function callStateOf(worker: Worker): Promise<CallState> {
 }
 
 /** Sessions and sample counts from the `selfview` IndexedDB, read with the raw API in an extension page. */
-export async function dbRows(page: Page): Promise<{ sessions: { id: string; endedAt: number | null; endReason: string | null; seconds: number }[]; samples: Record<string, number[]> }> {
+export async function dbRows(page: Page): Promise<{
+  sessions: { id: string; endedAt: number | null; endReason: string | null; seconds: number }[];
+  /** Per session, the stored seconds' t in key order. */
+  samples: Record<string, number[]>;
+  /** Per session, frames analysed in each stored second. */
+  frames: Record<string, number[]>;
+}> {
   return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
+    async () => {
+      // Opening a database that does not exist would create it (empty, at version 1) and then block
+      // the extension's own upgrade: look first.
+      if (!(await indexedDB.databases()).some((d) => d.name === 'selfview')) return { sessions: [], samples: {}, frames: {} };
+      return new Promise((resolve, reject) => {
         const open = indexedDB.open('selfview');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          if (!db.objectStoreNames.contains('sessions')) return resolve({ sessions: [], samples: {} });
+          if (!db.objectStoreNames.contains('sessions')) {
+            db.close();
+            return resolve({ sessions: [], samples: {}, frames: {} });
+          }
           const tx = db.transaction(['sessions', 'samples'], 'readonly');
           const s = tx.objectStore('sessions').getAll();
-          const k = tx.objectStore('samples').getAllKeys();
+          const all = tx.objectStore('samples').getAll();
           tx.oncomplete = () => {
             const samples: Record<string, number[]> = {};
-            for (const key of k.result as [string, number][]) (samples[key[0]] ??= []).push(key[1]);
-            resolve({ sessions: s.result, samples });
+            const frames: Record<string, number[]> = {};
+            for (const r of all.result as { sessionId: string; t: number; agg: { frames: number } }[]) {
+              (samples[r.sessionId] ??= []).push(r.t);
+              (frames[r.sessionId] ??= []).push(r.agg.frames);
+            }
+            resolve({ sessions: s.result, samples, frames });
             db.close();
           };
         };
-      }),
+      });
+    },
   );
 }
