@@ -41,11 +41,14 @@ export function registerBackground(): void {
       return currentCommand(tabId);
     });
   });
-  onMessage('contentToBackgroundCallEnded', async ({ sender }) => {
+  onMessage('contentToBackgroundCallEnded', async ({ sender, data }) => {
     const tabId = callTab(sender);
     if (tabId === null) return { error: NOT_ALLOWED };
     return toResult(async () => {
-      await dispatch(() => ({ type: 'callEnded', tabId, now: Date.now() }));
+      // The session ends when the call did, not when the grace period ran out (bounded: a page cannot rewrite history).
+      const now = Date.now();
+      const at = Number.isFinite(data?.at) ? Math.min(now, Math.max(now - 60_000, data.at)) : now;
+      await dispatch(() => ({ type: 'callEnded', tabId, now: at }));
       return currentCommand(tabId);
     });
   });

@@ -15,6 +15,12 @@ import { PromptUi } from './prompt-ui';
 
 /** Frames per second analysed in a call (lower than Practice: a call is long and the CPU is shared). */
 export const CALL_FPS = 5;
+/**
+ * How long a page may have no open connection before the call counts as left. Some call apps
+ * close their only connection when the camera is turned off (Janus's videoroom unpublishes), and
+ * open a new one when it is turned back on; that is not leaving.
+ */
+export const CALL_END_GRACE_MS = 10_000;
 
 const IDLE: CaptureCommand = { capture: false, sessionId: null, startedAt: null, prompt: false, notice: null };
 
@@ -25,6 +31,7 @@ export function startCallCapture(): void {
   let running: { session: LiveSession; deviceId: string | null; sessionId: string } | null = null;
   let starting = false;
   let lastNotice: string | null = null;
+  let endTimer: ReturnType<typeof setTimeout> | undefined;
   const prompt = new PromptUi((start) => void follow(sendMessage('contentToBackgroundAnswer', { start })));
 
   async function follow(reply: Promise<Result<CaptureCommand>>): Promise<void> {
@@ -89,8 +96,12 @@ export function startCallCapture(): void {
     if (!s) return;
     const wasInCall = hook?.inCall ?? false;
     hook = s;
-    if (wasInCall && !s.inCall) void follow(sendMessage('contentToBackgroundCallEnded'));
-    else void follow(sendMessage('contentToBackgroundCallState', { cameraOn: s.cameraOn, deviceId: s.deviceId }));
+    if (s.inCall) clearTimeout(endTimer);
+    else if (wasInCall) {
+      const at = Date.now();
+      endTimer = setTimeout(() => void follow(sendMessage('contentToBackgroundCallEnded', { at })), CALL_END_GRACE_MS);
+    }
+    void follow(sendMessage('contentToBackgroundCallState', { cameraOn: s.cameraOn, deviceId: s.deviceId }));
   });
 
   onMessage('backgroundToContentCommand', ({ data, sender }) => {

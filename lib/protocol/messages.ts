@@ -31,8 +31,8 @@ export interface ProtocolMap {
   offscreenToPagesSecond(data: { sessionId: string; aggregate: SecondAggregate }): void;
   /** Content script → background: the call's camera changed; answers what the tab should do. */
   contentToBackgroundCallState(data: CallTabReport): Result<CaptureCommand>;
-  /** Content script → background: the call ended (its connections closed). */
-  contentToBackgroundCallEnded(): Result<CaptureCommand>;
+  /** Content script → background: the call ended at `at` (its connections closed and stayed closed). */
+  contentToBackgroundCallEnded(data: { at: number }): Result<CaptureCommand>;
   /** Content script → background: Selfview's own stream started (the camera's deviceId) or stopped (null). */
   contentToBackgroundCapturing(data: { deviceId: string | null; at: number }): Result<void>;
   /** Content script → background: the user answered the in-page prompt. */

@@ -13,6 +13,8 @@ export interface ExtensionBrowser {
   context: BrowserContext;
   extensionId: string;
   worker: Worker;
+  /** The temporary profile directory (identifies this browser's processes). */
+  profile: string;
   url(path: string): string;
   close(): Promise<void>;
 }
@@ -44,6 +46,7 @@ export async function launchWithExtension(opts: { camera?: string; extensionDir?
     context,
     extensionId,
     worker,
+    profile,
     url: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
     close: async () => {
       await context.close();

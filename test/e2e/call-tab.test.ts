@@ -144,7 +144,8 @@ describe('a call on a site the user added', () => {
   it('ends the session when the user leaves the call, and keeps it', async () => {
     const sessionId = (await state()).active!.id;
     await call.click('#leave');
-    await expect.poll(async () => (await dbRows(popup)).sessions.find((s) => s.id === sessionId)?.endReason, { timeout: 10_000 }).toBe('left');
+    // The call counts as left once its connections stay closed for the grace period (10 s).
+    await expect.poll(async () => (await dbRows(popup)).sessions.find((s) => s.id === sessionId)?.endReason, { timeout: 20_000 }).toBe('left');
     expect((await dbRows(popup)).samples[sessionId]!.length).toBeGreaterThanOrEqual(5);
     expect((await state()).active).toBeNull();
     expect(await badge()).toBe('');

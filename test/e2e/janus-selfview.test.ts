@@ -1,0 +1,151 @@
+// Selfview in a real video call: Debian's Janus videoroom and device test on loopback, joined in
+// headless Chromium with a fake camera. Nothing is captured before opt-in; after Start the session
+// gets a second of cues each second; unpublishing (camera off) releases Selfview's camera within
+// 1 s and publishing again resumes; switching cameras mid-call follows the new camera; a stopped
+// service worker loses nothing; leaving ends and keeps the session. Reports the analysed frame
+// rate and the browser's CPU with Selfview analysing vs paused.
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, type ExtensionBrowser } from '../../scripts/support/browser';
+import { FACES, requireBuilt } from '../../scripts/support/paths';
+import { cpuOver } from '../support/cpu';
+import { callStateOf, dbRows } from '../support/extension-state';
+import { y4mFromVideo } from '../support/fake-camera';
+import { janusUnavailable, startJanus, type RunningJanus } from '../support/janus';
+import { CALL_FLAGS, join, waitForPlayingVideo } from '../support/janus-demo';
+import { addSiteViaOptions, agree, capturingIn, currentWorker, offscreenCount, startFromPopup, stopServiceWorker, tabIdFor } from '../support/selfview-flow';
+
+const skipReason = janusUnavailable();
+
+/** Records, in the page's own world, when the page stops a camera track (Janus tears down on unpublish). */
+const RECORD_STOPS = () => {
+  const stop = MediaStreamTrack.prototype.stop;
+  MediaStreamTrack.prototype.stop = function (this: MediaStreamTrack) {
+    if (this.kind === 'video') (window as unknown as { lastVideoStopAt: number }).lastVideoStopAt = Date.now();
+    stop.call(this);
+  };
+};
+
+describe.skipIf(skipReason !== null)(`Selfview in a Janus videoroom call${skipReason ? ` [skipped: ${skipReason}]` : ''}`, () => {
+  let janus: RunningJanus;
+  let b: ExtensionBrowser;
+  let room: Page;
+  let popup: Page;
+  let tabId: number;
+  let sessionId: string;
+  const state = async () => callStateOf(await currentWorker(b));
+
+  beforeAll(async () => {
+    requireBuilt({ faces: true });
+    janus = await startJanus();
+    b = await launchWithExtension({ camera: y4mFromVideo(resolve(FACES, 'B/cap13_edit2.mp4'), 2, 8), extraArgs: CALL_FLAGS });
+    await b.context.addInitScript(RECORD_STOPS);
+    expect(await addSiteViaOptions(b, janus.demosUrl)).toContain('Added');
+  });
+  afterAll(async () => {
+    await b?.close();
+    await janus?.stop();
+  });
+
+  it('joins the room; nothing is captured before opt-in', async () => {
+    room = await join(b.context, janus, 'alice');
+    await waitForPlayingVideo(room, '#videolocal video');
+    tabId = await tabIdFor(b, janus.demosUrl);
+    await expect.poll(async () => (await state()).tabs[tabId]?.cameraOn, { timeout: 10_000 }).toBe(true);
+    expect((await state()).active).toBeNull();
+    expect(await capturingIn(b, tabId)).toBeFalsy();
+    expect(await offscreenCount(b)).toBe(0);
+  });
+
+  it('after opt-in and Start, stores a second of cues each second', async () => {
+    await agree(b);
+    ({ popup, sessionId } = await startFromPopup(b, tabId));
+    await expect.poll(() => capturingIn(b, tabId), { timeout: 30_000 }).toBeTruthy();
+    await expect.poll(async () => (await dbRows(popup)).samples[sessionId]?.length ?? 0, { timeout: 30_000 }).toBeGreaterThanOrEqual(8);
+    const rows = await dbRows(popup);
+    const frames = rows.frames[sessionId]!.slice(1, -1); // whole seconds only
+    const fps = frames.reduce((a, x) => a + x, 0) / frames.length;
+    console.log(`[janus-selfview] frames analysed per second in the call: ${fps.toFixed(1)} (per second: ${frames.join(' ')})`);
+    expect(fps).toBeGreaterThanOrEqual(2);
+    await popup.waitForSelector('[data-testid=live-second]');
+  });
+
+  it("reports the browser's CPU with Selfview analysing vs paused (same run)", async () => {
+    const window = 8000;
+    const running = await cpuOver(b.profile, window);
+    await popup.click('[data-testid=pause]');
+    await expect.poll(() => capturingIn(b, tabId), { timeout: 5_000 }).toBeNull();
+    const paused = await cpuOver(b.profile, window);
+    await popup.click('[data-testid=resume]');
+    await expect.poll(() => capturingIn(b, tabId), { timeout: 30_000 }).toBeTruthy();
+    console.log(`[janus-selfview] browser CPU over ${window / 1000} s: analysing ${running.toFixed(0)} ms, paused ${paused.toFixed(0)} ms; ratio ${(running / paused).toFixed(2)} (${((running - paused) / window * 100).toFixed(1)}% of one core for Selfview)`);
+    expect(running).toBeGreaterThan(0);
+    expect(paused).toBeGreaterThan(0);
+  });
+
+  it('unpublishing releases Selfview’s camera within 1 s; publishing again resumes', async () => {
+    await room.click('#unpublish');
+    await expect.poll(() => capturingIn(b, tabId), { timeout: 5_000, interval: 50 }).toBeNull();
+    const stoppedAt = await room.evaluate(() => (window as unknown as { lastVideoStopAt: number }).lastVideoStopAt);
+    const releasedMs = (await state()).tabs[tabId]!.capturingAt! - stoppedAt;
+    console.log(`[janus-selfview] call camera stopped → Selfview's camera released after ${releasedMs} ms`);
+    expect(releasedMs).toBeLessThan(1000);
+    expect((await state()).active?.status).toBe('running');
+    await room.click('#publish');
+    await expect.poll(() => capturingIn(b, tabId), { timeout: 30_000 }).toBeTruthy();
+  });
+
+  it('loses nothing but the current second when the service worker is stopped', async () => {
+    const before = (await dbRows(popup)).samples[sessionId]!.length;
+    await stopServiceWorker(b, popup);
+    await popup.waitForTimeout(3000);
+    expect((await dbRows(popup)).samples[sessionId]!.length).toBeGreaterThan(before);
+  });
+
+  it('leaving the call ends the session and keeps it', async () => {
+    await room.click('#start'); // "Stop" in the demo: hangs up and reloads the page
+    await expect.poll(async () => (await dbRows(popup)).sessions.find((s) => s.id === sessionId)?.endReason, { timeout: 15_000 }).toMatch(/^(left|navigatedAway)$/);
+    expect((await dbRows(popup)).samples[sessionId]!.length).toBeGreaterThanOrEqual(10);
+    expect((await state()).active).toBeNull();
+  });
+});
+
+describe.skipIf(skipReason !== null)(`Selfview follows a camera switch mid-call (Janus device test)${skipReason ? ` [skipped: ${skipReason}]` : ''}`, () => {
+  let janus: RunningJanus;
+  let b: ExtensionBrowser;
+
+  beforeAll(async () => {
+    requireBuilt();
+    janus = await startJanus();
+    // Two fake cameras (they show a test pattern, not a face: this is about which camera is used).
+    b = await launchWithExtension({ extraArgs: [...CALL_FLAGS, '--use-fake-device-for-media-stream=device-count=2', '--use-fake-ui-for-media-stream'] });
+    expect(await addSiteViaOptions(b, janus.demosUrl)).toContain('Added');
+    await agree(b);
+  });
+  afterAll(async () => {
+    await b?.close();
+    await janus?.stop();
+  });
+
+  it('analyses the camera the call switches to', async () => {
+    const page = await b.context.newPage();
+    await page.goto(`${janus.demosUrl}devicetest.html`);
+    await page.click('#start');
+    await page.waitForFunction(() => (document.querySelector('#video-device') as HTMLSelectElement | null)?.options.length === 2, undefined, { timeout: 30_000 });
+    const cams = await page.$$eval('#video-device option', (os) => os.map((o) => (o as HTMLOptionElement).value));
+    await page.selectOption('#audio-device', { index: 0 });
+    await page.selectOption('#video-device', cams[0]!);
+    await page.click('#change-devices');
+    await waitForPlayingVideo(page, '#videoleft video');
+    const tabId = await tabIdFor(b, `${janus.demosUrl}devicetest.html`);
+    await expect.poll(async () => (await callStateOf(await currentWorker(b))).tabs[tabId]?.cameraOn, { timeout: 10_000 }).toBe(true);
+    await startFromPopup(b, tabId);
+    await expect.poll(() => capturingIn(b, tabId), { timeout: 30_000 }).toBe(cams[0]);
+
+    await page.selectOption('#video-device', cams[1]!);
+    await page.click('#change-devices');
+    await expect.poll(() => capturingIn(b, tabId), { timeout: 15_000 }).toBe(cams[1]);
+    expect((await callStateOf(await currentWorker(b))).tabs[tabId]?.deviceId).toBe(cams[1]);
+  });
+});
