@@ -1,5 +1,5 @@
 import type { FaceCues } from '@/lib/cues/types';
-import { CUE_LABEL } from './labels';
+import { CUE_LABEL } from '@/lib/labels';
 
 const BARS = ['smile', 'browRaise', 'browFurrow', 'mouthOpen', 'eyesClosed', 'gazeAtCamera', 'faceCentered'] as const;
 

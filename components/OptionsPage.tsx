@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { BUILT_IN_SITES, userSite, type CallSite } from '@/lib/sites/call-sites';
 import { siteModes, userSites, type SiteMode } from '@/lib/sites/items';
 import { addUserSite, removeUserSite } from '@/lib/sites/registration';
+import { readSettings, settings } from '@/lib/settings/items';
 
 const MODE_LABEL: Record<SiteMode, string> = { ask: 'Ask me each call', auto: 'Start automatically', never: 'Never' };
 
@@ -11,10 +12,12 @@ export function OptionsPage() {
   const [mine, setMine] = useState<string[]>([]);
   const [input, setInput] = useState('');
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [overlay, setOverlay] = useState(false);
 
   useEffect(() => {
     void siteModes.getValue().then(setModes);
     void userSites.getValue().then(setMine);
+    void readSettings().then((v) => setOverlay(v.overlay));
     const a = siteModes.watch((v) => setModes(v ?? {}));
     const b = userSites.watch((v) => setMine(v ?? []));
     return () => {
@@ -23,6 +26,10 @@ export function OptionsPage() {
     };
   }, []);
 
+  const toggleOverlay = async (on: boolean) => {
+    await settings.setValue({ ...(await readSettings()), overlay: on });
+    setOverlay(on);
+  };
   const setMode = async (key: string, mode: SiteMode) => siteModes.setValue({ ...(await siteModes.getValue()), [key]: mode });
   const add = async (e: Event) => {
     e.preventDefault();
@@ -69,6 +76,15 @@ export function OptionsPage() {
           <button type="submit" data-testid="add-site">Add site</button>
         </form>
         {message && <p class={message.error ? 'error' : ''} role="status" data-testid="sites-message">{message.text}</p>}
+      </section>
+      <section class="card" aria-labelledby="call-title">
+        <h2 id="call-title">During a call</h2>
+        <label>
+          <input type="checkbox" checked={overlay} data-testid="overlay-toggle"
+            onChange={(e) => void toggleOverlay((e.currentTarget as HTMLInputElement).checked)} />{' '}
+          Show a small private badge in the call page with how well Selfview can see your face
+        </label>
+        <p class="muted">Only you see it: it is drawn on your screen, not added to your video. Drag it to move it; × hides it for the call.</p>
       </section>
     </main>
   );

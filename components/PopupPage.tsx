@@ -5,7 +5,7 @@ import { onMessage, sendMessage, type ControlAction } from '@/lib/protocol/messa
 import { unwrap } from '@/lib/protocol/result';
 import type { PopupState } from '@/lib/session/popup-state';
 import { QualityBadge } from './QualityBadge';
-import { CUE_LABEL } from './labels';
+import { CUE_LABEL } from '@/lib/labels';
 
 const LIVE = ['smile', 'gazeAtCamera', 'browFurrow'] as const;
 

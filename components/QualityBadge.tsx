@@ -1,5 +1,5 @@
 import type { QualityIssue } from '@/lib/cues/types';
-import { QUALITY_ISSUE_TEXT } from './labels';
+import { QUALITY_ISSUE_TEXT } from '@/lib/labels';
 
 /** Below this, cues are shown greyed out: tracking is not good enough to read them. */
 export const LOW_QUALITY = 0.5;

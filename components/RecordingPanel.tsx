@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { analyseFile } from '@/lib/client/recording';
 import type { AnalysisRow } from '@/lib/analysis/rows';
-import { CUE_LABEL, QUALITY_ISSUE_TEXT } from './labels';
+import { CUE_LABEL, QUALITY_ISSUE_TEXT } from '@/lib/labels';
 
 const SHOWN = ['smile', 'browRaise', 'browFurrow', 'mouthOpen', 'eyesClosed', 'gazeAtCamera'] as const;
 

@@ -11,7 +11,9 @@ import { unwrap, type Result } from '../protocol/result';
 import type { CaptureCommand } from '../session/machine';
 import { parseHookState, type HookState } from './hook-protocol';
 import { openOwnCamera } from './own-camera';
+import { Overlay } from './overlay';
 import { PromptUi } from './prompt-ui';
+import { readSettings, settings } from '../settings/items';
 
 /** Frames per second analysed in a call (lower than Practice: a call is long and the CPU is shared). */
 export const CALL_FPS = 5;
@@ -33,6 +35,13 @@ export function startCallCapture(): void {
   let lastNotice: string | null = null;
   let endTimer: ReturnType<typeof setTimeout> | undefined;
   const prompt = new PromptUi((start) => void follow(sendMessage('contentToBackgroundAnswer', { start })));
+  const overlay = new Overlay();
+  let showOverlay = false;
+  void readSettings().then((s) => (showOverlay = s.overlay));
+  settings.watch((s) => {
+    showOverlay = s?.overlay === true;
+    if (!showOverlay) overlay.remove();
+  });
 
   async function follow(reply: Promise<Result<CaptureCommand>>): Promise<void> {
     try {
@@ -59,6 +68,7 @@ export function startCallCapture(): void {
       const r = running;
       running = null;
       const stopped = r.session.stop(); // stops our camera tracks synchronously, then says goodbye to the engine
+      overlay.remove();
       void sendMessage('contentToBackgroundCapturing', { deviceId: null, at: Date.now() }).catch(() => undefined);
       await stopped;
     }
@@ -71,8 +81,11 @@ export function startCallCapture(): void {
       const session = await LiveSession.start(video, stream, CALL_FPS, {
         onStatus: () => undefined,
         onFrame: () => undefined,
-        onSecond: () => undefined,
+        onSecond: (a) => {
+          if (showOverlay) overlay.update(a);
+        },
         onStopped: (reason) => {
+          overlay.remove();
           if (running?.session === session) running = null;
           void sendMessage('contentToBackgroundCapturing', { deviceId: null, at: Date.now() }).catch(() => undefined);
           prompt.notice(`Selfview stopped: ${reason}`);

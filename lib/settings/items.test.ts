@@ -1,5 +1,5 @@
 // Protects the stored settings: defaults when nothing is stored, a faithful round trip, and sanitising of user-set values.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { DEFAULT_SETTINGS, sanitizeSettings, settings, type Settings } from './items';
 
@@ -9,25 +9,25 @@ describe('settings item', () => {
   });
 
   it('returns the defaults when nothing is stored', async () => {
-    expect(await settings.getValue()).toEqual({ sampleFps: 10, delegate: 'auto' });
+    expect(await settings.getValue()).toEqual({ sampleFps: 10, delegate: 'auto', overlay: false });
     expect(await fakeBrowser.storage.local.get('settings')).toEqual({});
   });
 
   it('stores and reads back a value under local:settings', async () => {
-    const value: Settings = { sampleFps: 15, delegate: 'cpu' };
+    const value: Settings = { sampleFps: 15, delegate: 'cpu', overlay: true };
     await settings.setValue(value);
     expect(await settings.getValue()).toEqual(value);
     expect((await fakeBrowser.storage.local.get('settings')).settings).toEqual(value);
   });
 
   it('starts from the defaults again after a reset (tests do not leak into each other)', async () => {
-    await settings.setValue({ sampleFps: 3, delegate: 'gpu' });
+    await settings.setValue({ sampleFps: 3, delegate: 'gpu', overlay: true });
     fakeBrowser.reset();
     expect(await settings.getValue()).toEqual(DEFAULT_SETTINGS);
   });
 
   it('falls back to the defaults after removal', async () => {
-    await settings.setValue({ sampleFps: 3, delegate: 'gpu' });
+    await settings.setValue({ sampleFps: 3, delegate: 'gpu', overlay: true });
     await settings.removeValue();
     expect(await settings.getValue()).toEqual(DEFAULT_SETTINGS);
   });
@@ -35,9 +35,9 @@ describe('settings item', () => {
 
 describe('sanitizeSettings', () => {
   it('keeps valid values', () => {
-    expect(sanitizeSettings({ sampleFps: 12, delegate: 'gpu' })).toEqual({ sampleFps: 12, delegate: 'gpu' });
-    expect(sanitizeSettings({ sampleFps: 1, delegate: 'cpu' })).toEqual({ sampleFps: 1, delegate: 'cpu' });
-    expect(sanitizeSettings({ sampleFps: 30, delegate: 'auto' })).toEqual({ sampleFps: 30, delegate: 'auto' });
+    expect(sanitizeSettings({ sampleFps: 12, delegate: 'gpu', overlay: true })).toEqual({ sampleFps: 12, delegate: 'gpu', overlay: true });
+    expect(sanitizeSettings({ sampleFps: 1, delegate: 'cpu' })).toEqual({ sampleFps: 1, delegate: 'cpu', overlay: false });
+    expect(sanitizeSettings({ sampleFps: 30, delegate: 'auto', overlay: 'yes' as unknown as boolean })).toEqual({ sampleFps: 30, delegate: 'auto', overlay: false });
   });
 
   it('bounds the frame rate to 1..30 whole frames per second', () => {
@@ -64,5 +64,16 @@ describe('sanitizeSettings', () => {
 
   it('gives the defaults for an empty object', () => {
     expect(sanitizeSettings({})).toEqual(DEFAULT_SETTINGS);
+  });
+});
+
+describe('settings migrations', () => {
+  it('upgrades stored version-1 settings to version 2 with the overlay off', async () => {
+    fakeBrowser.reset();
+    await fakeBrowser.storage.local.set({ settings: { sampleFps: 7, delegate: 'cpu' }, settings$: { v: 1 } });
+    vi.resetModules();
+    const fresh = await import('./items');
+    expect(await fresh.settings.getValue()).toEqual({ sampleFps: 7, delegate: 'cpu', overlay: false });
+    expect((await fakeBrowser.storage.local.get('settings$')).settings$).toEqual({ v: 2 });
   });
 });

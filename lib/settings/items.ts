@@ -11,10 +11,12 @@ export interface Settings {
   sampleFps: number;
   /** Which MediaPipe delegate to run ('auto' = CPU unless a hardware GPU is present). */
   delegate: DelegatePreference;
+  /** Show the private in-page badge during an analysed call (v2). */
+  overlay: boolean;
 }
 
-/** Defaults: 10 fps catches blinks (100–400 ms) without keeping a core busy. */
-export const DEFAULT_SETTINGS: Settings = { sampleFps: 10, delegate: 'auto' };
+/** Defaults: 10 fps catches blinks (100–400 ms) without keeping a core busy; no in-page badge. */
+export const DEFAULT_SETTINGS: Settings = { sampleFps: 10, delegate: 'auto', overlay: false };
 
 /** Bounds the user-settable numbers. */
 export function sanitizeSettings(s: Partial<Settings>): Settings {
@@ -22,13 +24,23 @@ export function sanitizeSettings(s: Partial<Settings>): Settings {
   const raw = s.sampleFps as unknown;
   const fps = raw === null || raw === '' || typeof raw === 'boolean' ? NaN : Number(raw);
   const delegate = s.delegate === 'cpu' || s.delegate === 'gpu' ? s.delegate : 'auto';
-  return { sampleFps: Number.isFinite(fps) ? Math.min(30, Math.max(1, Math.round(fps))) : DEFAULT_SETTINGS.sampleFps, delegate };
+  return {
+    sampleFps: Number.isFinite(fps) ? Math.min(30, Math.max(1, Math.round(fps))) : DEFAULT_SETTINGS.sampleFps,
+    delegate,
+    overlay: s.overlay === true,
+  };
 }
 
-/** The stored settings item (version 1). */
+/** Version 1 had no `overlay`: it starts off, as the feature is opt-in. */
+export function migrateSettingsV2(v1: Omit<Settings, 'overlay'>): Settings {
+  return { ...v1, overlay: false };
+}
+
+/** The stored settings item (version 2). */
 export const settings = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
-  version: 1,
+  version: 2,
+  migrations: { 2: migrateSettingsV2 },
 });
 
 /** The stored settings, bounded (a hand-edited or older value can never reach the engine unchecked). */

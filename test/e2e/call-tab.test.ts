@@ -111,6 +111,36 @@ describe('a call on a site the user added', () => {
     expect(await badge()).toBe('ON');
   });
 
+  it('shows the optional private badge when turned on, and hides it on ×', async () => {
+    expect(await call.locator('selfview-overlay').count()).toBe(0); // off by default
+    const options = await b.context.newPage();
+    await options.goto(b.url('options.html'));
+    await options.check('[data-testid=overlay-toggle]');
+    await options.close();
+    const badgeEl = call.locator('selfview-overlay');
+    await badgeEl.waitFor({ state: 'visible', timeout: 10_000 });
+    expect(Number(await badgeEl.getAttribute('data-quality'))).toBeGreaterThan(50);
+    const box = (await badgeEl.boundingBox())!;
+    await call.mouse.click(box.x + box.width - 12, box.y + box.height / 2);
+    await badgeEl.waitFor({ state: 'detached', timeout: 5_000 });
+    await call.waitForTimeout(2500);
+    expect(await badgeEl.count()).toBe(0);
+  });
+
+  it('gives page scripts no way to read cues or send anything to Selfview', async () => {
+    const probe = await call.evaluate(() => {
+      const c = (globalThis as unknown as { chrome?: { runtime?: { sendMessage?: unknown; connect?: unknown } } }).chrome;
+      const prompt = document.querySelector('selfview-prompt');
+      return { sendMessage: typeof c?.runtime?.sendMessage, connect: typeof c?.runtime?.connect, promptShadow: prompt ? prompt.shadowRoot : 'none' };
+    });
+    // No externally_connectable: the page has no channel into the extension at all.
+    expect(probe).toEqual({ sendMessage: 'undefined', connect: 'undefined', promptShadow: 'none' });
+    // A forged "camera" message from the page only reports a camera state; it cannot carry cues or frames.
+    await call.evaluate(() => window.postMessage({ source: 'selfview-call-hook', cameraOn: true, deviceId: 'x'.repeat(10_000), inCall: true, cues: { smile: 1 } }, '*'));
+    await call.waitForTimeout(300);
+    expect((await state()).tabs[tabId]?.deviceId).not.toBe('x'.repeat(10_000));
+  });
+
   it('tells a second call tab that another call is being analysed', async () => {
     const second = await b.context.newPage();
     await joinCall(second);

@@ -1,5 +1,5 @@
-/** Plain-language names for cues and quality issues. Movements only — never feelings. */
-import type { CueName, QualityIssue } from '@/lib/cues/types';
+/** Plain-language names for cues and quality issues, shared by pages and the in-call badge. Movements only — never feelings. */
+import type { CueName, QualityIssue } from './cues/types';
 
 /** Short label per cue. */
 export const CUE_LABEL: Record<CueName, string> = {
