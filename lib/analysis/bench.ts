@@ -22,19 +22,19 @@ export interface BenchResult {
 
 declare global {
   interface Window {
-    selfviewBench?: (fileIndex: number, frames: number, rounds: number) => Promise<BenchResult>;
+    selfviewBench?: (fileIndex: number, frames: number, rounds: number, side?: number) => Promise<BenchResult>;
   }
 }
 
 const url = (p: string): string => browser.runtime.getURL(`/${p}` as '/');
 
 /** Decodes `count` frames spread over the video, at the live frame size. */
-async function decodeFrames(file: File, count: number): Promise<Pixels[]> {
+async function decodeFrames(file: File, count: number, side: number): Promise<Pixels[]> {
   const video = document.createElement('video');
   video.muted = true;
   video.src = URL.createObjectURL(file);
   await new Promise((r) => (video.onloadeddata = r));
-  const grabber = new FrameGrabber(LIVE_FRAME_SIDE);
+  const grabber = new FrameGrabber(side);
   const out: Pixels[] = [];
   for (let i = 0; i < count; i++) {
     await new Promise((r) => {
@@ -50,10 +50,10 @@ async function decodeFrames(file: File, count: number): Promise<Pixels[]> {
 
 /** Installs `window.selfviewBench` for the files of `input`. */
 export function exposeBench(input: HTMLInputElement): void {
-  window.selfviewBench = async (fileIndex, count, rounds) => {
+  window.selfviewBench = async (fileIndex, count, rounds, side = LIVE_FRAME_SIDE) => {
     const file = input.files?.[fileIndex];
     if (!file) throw new Error('no file');
-    const frames = await decodeFrames(file, count);
+    const frames = await decodeFrames(file, count, side);
     const client = await EngineClient.connect();
     const ready = await client.ready();
     const bare = await FaceLandmarker.createFromOptions(
