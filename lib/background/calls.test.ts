@@ -59,6 +59,14 @@ describe('dispatch', () => {
     expect(await calls.currentCommand(1)).toEqual({ capture: true, sessionId: 'sess-1', startedAt: 1234, prompt: false, notice: null });
   });
 
+  it('does not start a session whose row cannot be stored (state, tabs and badge untouched)', async () => {
+    vi.spyOn(db.sessions, 'add').mockRejectedValue(Object.assign(new Error('full'), { name: 'QuotaExceededError' }));
+    await expect(calls.dispatch(() => autoCam(1, 'sess-1'))).rejects.toThrow('full');
+    expect(await storedState()).toBeUndefined();
+    expect(commandsSent()).toEqual([]);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+  });
+
   it('on an "ask" site only prompts the tab: no session row, no badge', async () => {
     const state = await calls.dispatch(() => cam(1, true));
     expect(state.active).toBeNull();

@@ -26,8 +26,12 @@ export function dispatch(make: () => Promise<CallEvent> | CallEvent): Promise<Ca
     const ev = await make();
     const t = transition(await callState.getValue(), ev);
     if (t.error) throw new Error(t.error);
+    // A session that cannot be stored is not started: its seconds would have nowhere to go.
+    for (const e of t.effects) if (e.type === 'createSession') await carryOut(e);
     await callState.setValue(t.state);
-    for (const e of t.effects) await carryOut(e).catch((err: unknown) => console.warn('Selfview:', e.type, err));
+    for (const e of t.effects) {
+      if (e.type !== 'createSession') await carryOut(e).catch((err: unknown) => console.warn('Selfview:', e.type, err));
+    }
     return t.state;
   });
   chain = run.catch(() => undefined);

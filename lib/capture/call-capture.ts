@@ -5,6 +5,7 @@
  * is on; stopping it at once otherwise (the camera light must never stay on because of Selfview).
  */
 import { browser } from 'wxt/browser';
+import { releaseCamera } from '../client/camera';
 import { LiveSession } from '../client/live-session';
 import { onMessage, sendMessage } from '../protocol/messages';
 import { unwrap, type Result } from '../protocol/result';
@@ -32,6 +33,8 @@ export function startCallCapture(): void {
   let command = IDLE;
   let running: { session: LiveSession; deviceId: string | null; sessionId: string } | null = null;
   let starting = false;
+  /** The (session, camera) whose start just failed: not retried until the call or the command changes. */
+  let failed: string | null = null;
   let lastNotice: string | null = null;
   let endTimer: ReturnType<typeof setTimeout> | undefined;
   const prompt = new PromptUi((start) => void follow(sendMessage('contentToBackgroundAnswer', { start })));
@@ -52,6 +55,7 @@ export function startCallCapture(): void {
   }
 
   function apply(cmd: CaptureCommand): void {
+    if (cmd.sessionId !== command.sessionId || cmd.capture !== command.capture) failed = null;
     command = cmd;
     if (cmd.prompt) prompt.ask();
     else if (cmd.notice && cmd.notice !== lastNotice) prompt.notice(cmd.notice);
@@ -72,10 +76,14 @@ export function startCallCapture(): void {
       void sendMessage('contentToBackgroundCapturing', { deviceId: null, at: Date.now() }).catch(() => undefined);
       await stopped;
     }
-    if (!want || running || starting) return;
+    const attempt = `${command.sessionId}|${deviceId}`;
+    if (!want || running || starting || failed === attempt) return;
     starting = true;
+    let stream: MediaStream | null = null;
     try {
-      const { stream, video } = await openOwnCamera(deviceId);
+      const own = await openOwnCamera(deviceId);
+      stream = own.stream;
+      const video = own.video;
       const sessionId = command.sessionId!;
       const startedAt = command.startedAt ?? Date.now();
       const session = await LiveSession.start(video, stream, CALL_FPS, {
@@ -92,10 +100,13 @@ export function startCallCapture(): void {
         },
       }, { id: sessionId, startedAt });
       running = { session, deviceId, sessionId };
+      failed = null;
       const actual = stream.getVideoTracks()[0]?.getSettings().deviceId ?? deviceId;
       void sendMessage('contentToBackgroundCapturing', { deviceId: actual, at: Date.now() }).catch(() => undefined);
     } catch (err) {
-      prompt.notice(`Selfview could not open the camera: ${err instanceof Error ? err.message : String(err)}`);
+      releaseCamera(stream); // the camera may have opened before the engine failed
+      failed = attempt;
+      prompt.notice(`Selfview could not start: ${err instanceof Error ? err.message : String(err)}`);
     } finally {
       starting = false;
     }
@@ -109,6 +120,7 @@ export function startCallCapture(): void {
     if (!s) return;
     const wasInCall = hook?.inCall ?? false;
     hook = s;
+    failed = null; // the call changed: worth trying again
     if (s.inCall) clearTimeout(endTimer);
     else if (wasInCall) {
       const at = Date.now();
