@@ -1,13 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { SecondAggregate } from '@/lib/cues/types';
-import { onMessage, sendMessage, type ControlAction } from '@/lib/protocol/messages';
+import { sendMessage, type ControlAction } from '@/lib/protocol/messages';
 import { unwrap } from '@/lib/protocol/result';
 import type { PopupState } from '@/lib/session/popup-state';
-import { QualityBadge } from './QualityBadge';
-import { CUE_LABEL } from '@/lib/labels';
-
-const LIVE = ['smile', 'gazeAtCamera', 'browFurrow'] as const;
+import { LiveCharts } from './LiveCharts';
 
 /** The popup's tab: the active tab, or `?tab=` when the popup is opened as a page for a given tab. */
 async function targetTab(): Promise<number | null> {
@@ -26,7 +22,6 @@ const fmtTime = (ms: number): string => {
 export function PopupPage() {
   const [tabId, setTabId] = useState<number | null>(null);
   const [state, setState] = useState<PopupState | null>(null);
-  const [last, setLast] = useState<SecondAggregate | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [now, setNow] = useState(Date.now());
 
@@ -42,11 +37,7 @@ export function PopupPage() {
       setNow(Date.now());
       void refresh().catch(() => undefined);
     }, 1000);
-    const off = onMessage('offscreenToPagesSecond', ({ data }) => setLast(data.aggregate));
-    return () => {
-      clearInterval(timer);
-      off();
-    };
+    return () => clearInterval(timer);
   }, []);
 
   const control = async (action: ControlAction) => {
@@ -76,16 +67,7 @@ export function PopupPage() {
             <span data-testid="elapsed">{fmtTime(now - s.startedAt)}</span>
             {!s.inThisTab && <span class="muted"> (in another tab)</span>}
           </p>
-          {last && last.cues && (
-            <div data-testid="live-second" data-t={last.t}>
-              <QualityBadge quality={last.quality} issue={last.qualityIssue} />
-              <ul>
-                {LIVE.map((n) => (
-                  <li key={n}>{CUE_LABEL[n]}: {Math.round(last.cues![n].above * 100)}% of the last second</li>
-                ))}
-              </ul>
-            </div>
-          )}
+          <LiveCharts sessionId={s.id} />
           <div class="controls">
             {s.status === 'running' ? (
               <button type="button" onClick={() => void control('pause')} data-testid="pause">Pause</button>

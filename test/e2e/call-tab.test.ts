@@ -91,6 +91,9 @@ describe('a call on a site the user added', () => {
     await popup.reload();
     const sessionId = (await popup.getAttribute('[data-testid=session][data-status=running]', 'data-session-id'))!;
     await popup.waitForSelector('[data-testid=live-second]', { timeout: 30_000 });
+    // Live charts of the last minutes: one point per analysed second.
+    await expect.poll(async () => Number(await popup.getAttribute('[data-testid=chart-gaze]', 'data-points')), { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
+    for (const chart of ['smile', 'brow', 'head', 'expr', 'blinks']) expect(await popup.locator(`[data-testid=chart-${chart}] canvas`).count()).toBe(1);
     await expect.poll(async () => (await dbRows(popup)).samples[sessionId]?.length ?? 0, { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
     const ts = (await dbRows(popup)).samples[sessionId]!;
     expect(ts).toEqual([...ts].sort((x, y) => x - y));

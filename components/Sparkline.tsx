@@ -1,0 +1,42 @@
+import { useEffect, useRef } from 'preact/hooks';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+
+/** A small live chart of one cue over time (uPlot), with a text equivalent for screen readers. */
+export function Sparkline(props: { label: string; t: number[]; values: (number | null)[]; max: number; format: (v: number) => string; testId: string }) {
+  const box = useRef<HTMLDivElement>(null);
+  const plot = useRef<uPlot | null>(null);
+  const last = [...props.values].reverse().find((v): v is number => v !== null);
+
+  useEffect(() => {
+    if (!box.current) return;
+    const stroke = getComputedStyle(document.documentElement).getPropertyValue('--fill').trim() || '#2f6fe4';
+    plot.current = new uPlot(
+      {
+        width: box.current.clientWidth || 280,
+        height: 48,
+        legend: { show: false },
+        cursor: { show: false },
+        axes: [{ show: false }, { show: false }],
+        scales: { x: { time: false }, y: { range: [0, props.max] } },
+        series: [{}, { stroke, width: 1.5, fill: `${stroke}22`, spanGaps: false }],
+      },
+      [props.t, props.values as number[]],
+      box.current,
+    );
+    return () => plot.current?.destroy();
+  }, []);
+
+  useEffect(() => {
+    plot.current?.setData([props.t, props.values as number[]]);
+  }, [props.t, props.values]);
+
+  return (
+    <figure class="spark" data-testid={props.testId} data-points={props.t.length}>
+      <figcaption>
+        {props.label}: <strong>{last === undefined ? '—' : props.format(last)}</strong>
+      </figcaption>
+      <div ref={box} role="img" aria-label={`${props.label} over the last ${props.t.length} seconds; now ${last === undefined ? 'no reading' : props.format(last)}`} />
+    </figure>
+  );
+}

@@ -1,0 +1,163 @@
+/**
+ * The personal baseline: what this person's face reads as at rest, taken from a short calibration
+ * ("look at the camera with a relaxed face", ~10 s). Faces differ at rest — some brows sit low,
+ * some mouths turn up, a camera above the screen tilts every reading of the head — so feedback
+ * compares a person with their own resting face, not with an average one.
+ *
+ * Pure: frames in, plain data out; the caller stores the baseline (it carries a version).
+ */
+import type { CueName, FaceCues, FrameCues, QualityIssue } from '../cues/types';
+import { clamp } from '../cues/math';
+import { QUALITY_ISSUE_TEXT } from '../labels';
+import { QUALITY_THRESHOLD } from './quality-gate';
+
+/** Bumped whenever the stored shape or its meaning changes; an older stored baseline reads as none. */
+export const BASELINE_VERSION = 1;
+
+/** 0..1 expression cues measured from the resting face; each is rescaled so that rest reads 0. */
+export const REST_CUES = ['smile', 'browRaise', 'browFurrow', 'mouthOpen', 'eyesClosed'] as const satisfies readonly CueName[];
+/** Head angles (degrees) whose resting value is an offset of this person and camera; it is subtracted. */
+export const POSE_CUES = ['headYaw', 'headPitch'] as const satisfies readonly CueName[];
+
+export type RestCue = (typeof REST_CUES)[number];
+export type PoseCue = (typeof POSE_CUES)[number];
+
+/** One cue at rest: its median over the good calibration frames and the spread around it. */
+export interface CueRest {
+  median: number;
+  /** Median absolute deviation from the median: how still the cue was during calibration. */
+  spread: number;
+}
+
+/** A person's resting face. Plain JSON, safe to store. */
+export interface Baseline {
+  version: typeof BASELINE_VERSION;
+  /** Frames offered and frames used (good quality, face found). */
+  frames: number;
+  used: number;
+  /** Resting values of the expression cues. */
+  rest: Record<RestCue, CueRest>;
+  /** Resting head pose (degrees), subtracted from later readings. */
+  pose: Record<PoseCue, CueRest>;
+  /**
+   * How much the gaze read as "at the camera" while the person was asked to look at it. Not used to
+   * correct anything (see `normalise`); a low median says the gaze cue is unreliable for this set-up.
+   */
+  gaze: CueRest;
+}
+
+/** Why no baseline could be made, with the counts behind it. */
+export interface BaselineError {
+  error: string;
+  good: number;
+  total: number;
+}
+
+/** Calibration requirements (defaults in `CALIBRATION`). */
+export interface CalibrationOptions {
+  /** Per-frame quality needed for a frame to count. */
+  threshold: number;
+  /** At least this many good frames: ~2 s at 10 fps, so one long blink or a glance cannot dominate a median. */
+  minFrames: number;
+  /** At least this share of all frames must be good: otherwise the "rest" was mostly unseen. */
+  minShare: number;
+}
+
+export const CALIBRATION: CalibrationOptions = { threshold: QUALITY_THRESHOLD, minFrames: 20, minShare: 0.6 };
+
+/** What the UI shows while no baseline is in use. */
+export const NOT_CALIBRATED_TEXT = 'Not calibrated — readings are compared with a general resting face, not yours.';
+
+/**
+ * Highest resting value used for rescaling. A "rest" above it means the calibration did not catch a
+ * resting face for that cue, and dividing by a tiny (1 − rest) would blow noise up into full readings.
+ */
+const MAX_REST = 0.9;
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+function rest(xs: readonly number[]): CueRest {
+  const m = median(xs);
+  return { median: m, spread: median(xs.map((x) => Math.abs(x - m))) };
+}
+
+/** Builds a baseline from the calibration frames, or says why it cannot. */
+export function computeBaseline(frames: readonly FrameCues[], options: Partial<CalibrationOptions> = {}): Baseline | BaselineError {
+  const o = { ...CALIBRATION, ...options };
+  const isGood = (f: FrameCues): boolean => f.cues !== null && f.quality >= o.threshold;
+  const good = frames.filter(isGood);
+  if (good.length < o.minFrames || good.length < o.minShare * frames.length) {
+    const issues = new Map<QualityIssue, number>();
+    for (const f of frames) if (!isGood(f) && f.qualityIssue) issues.set(f.qualityIssue, (issues.get(f.qualityIssue) ?? 0) + 1);
+    const top = [...issues].sort((a, b) => b[1] - a[1])[0];
+    const hint = top ? ` Mostly: ${QUALITY_ISSUE_TEXT[top[0]].toLowerCase()}.` : '';
+    return {
+      error: `Too few frames where your face was clearly visible (${good.length} of ${frames.length}).${hint} Look at the camera in good light and try again.`,
+      good: good.length,
+      total: frames.length,
+    };
+  }
+  const values = (n: CueName): number[] => good.map((f) => f.cues![n]);
+  return {
+    version: BASELINE_VERSION,
+    frames: frames.length,
+    used: good.length,
+    rest: Object.fromEntries(REST_CUES.map((n) => [n, rest(values(n))])) as Record<RestCue, CueRest>,
+    pose: Object.fromEntries(POSE_CUES.map((n) => [n, rest(values(n))])) as Record<PoseCue, CueRest>,
+    gaze: rest(values('gazeAtCamera')),
+  };
+}
+
+/** True for a result of `computeBaseline` that is a baseline. */
+export const isBaseline = (b: Baseline | BaselineError): b is Baseline => !('error' in b);
+
+const isRest = (v: unknown): v is CueRest =>
+  typeof v === 'object' && v !== null && Number.isFinite((v as CueRest).median) && Number.isFinite((v as CueRest).spread);
+
+/**
+ * A stored baseline, checked: anything of another version or shape reads as null (not calibrated),
+ * so a hand-edited or outdated value never shifts the readings.
+ */
+export function parseBaseline(stored: unknown): Baseline | null {
+  if (typeof stored !== 'object' || stored === null) return null;
+  const b = stored as Partial<Baseline>;
+  if (b.version !== BASELINE_VERSION || !Number.isFinite(b.frames) || !Number.isFinite(b.used)) return null;
+  if (!b.rest || !REST_CUES.every((n) => isRest(b.rest![n]))) return null;
+  if (!b.pose || !POSE_CUES.every((n) => isRest(b.pose![n]))) return null;
+  if (!isRest(b.gaze)) return null;
+  return b as Baseline;
+}
+
+/**
+ * Maps one frame's cues onto the person's own scale:
+ * - each expression cue so that the resting value reads 0 and the range above it keeps its
+ *   proportions: (v − rest) / (1 − rest), clamped to 0..1 (below rest is still 0);
+ * - head yaw and pitch minus the resting offsets (roll is left as is: camera placement does not tilt it);
+ * - gazeAtCamera is left as measured. It is 1 − ramp(|head + eye direction|) — a clamped magnitude
+ *   whose direction is lost and whose eye part is not in `FaceCues` — so a pose offset cannot be
+ *   taken out of it honestly. Doing it would need the eye direction as a cue of its own.
+ * - faceCentered and faceSize are framing, not expression: unchanged.
+ * Without a baseline the cues come back unchanged (show `NOT_CALIBRATED_TEXT`).
+ */
+export function normalise(cues: FaceCues, baseline: Baseline | null): FaceCues {
+  const out = { ...cues };
+  if (!baseline) return out;
+  for (const n of REST_CUES) {
+    const r = clamp(baseline.rest[n].median, 0, MAX_REST);
+    out[n] = clamp((cues[n] - r) / (1 - r));
+  }
+  for (const n of POSE_CUES) out[n] = cues[n] - baseline.pose[n].median;
+  return out;
+}
+
+/**
+ * `normalise` for a whole frame, so that frames can go through the `SecondAggregator` on the
+ * person's scale (its "above" fractions and blink counter then read the normalised values).
+ */
+export function normaliseFrame(frame: FrameCues, baseline: Baseline | null): FrameCues {
+  return { ...frame, cues: frame.cues && normalise(frame.cues, baseline) };
+}
