@@ -4,6 +4,8 @@ import { sendMessage, type ControlAction } from '@/lib/protocol/messages';
 import { unwrap } from '@/lib/protocol/result';
 import type { PopupState } from '@/lib/session/popup-state';
 import { LiveCharts } from './LiveCharts';
+import { getDB } from '@/lib/db/schema';
+import { listSessions } from '@/lib/db/sessions';
 
 /** The popup's tab: the active tab, or `?tab=` when the popup is opened as a page for a given tab. */
 async function targetTab(): Promise<number | null> {
@@ -24,6 +26,7 @@ export function PopupPage() {
   const [state, setState] = useState<PopupState | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [now, setNow] = useState(Date.now());
+  const [lastCall, setLastCall] = useState<string | null>(null);
 
   useEffect(() => {
     let tab: number | null = null;
@@ -33,6 +36,7 @@ export function PopupPage() {
       setTabId(t);
       void refresh().catch((e: Error) => setError(e.message));
     });
+    void listSessions(getDB(), { limit: 5 }).then((xs) => setLastCall(xs.find((x) => x.endedAt !== null)?.id ?? null)).catch(() => undefined);
     const timer = setInterval(() => {
       setNow(Date.now());
       void refresh().catch(() => undefined);
@@ -91,6 +95,16 @@ export function PopupPage() {
         )
       )}
       <p class="muted">
+        {s && (
+          <>
+            <a href={browser.runtime.getURL(`/report.html?session=${s.id}`)} target="_blank" rel="noreferrer" data-testid="report-link">Report so far</a> ·{' '}
+          </>
+        )}
+        {!s && lastCall && (
+          <>
+            <a href={browser.runtime.getURL(`/report.html?session=${lastCall}`)} target="_blank" rel="noreferrer" data-testid="last-report-link">Your last call’s report</a> ·{' '}
+          </>
+        )}
         <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">Settings and sites</a>
       </p>
     </main>

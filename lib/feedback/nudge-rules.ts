@@ -82,10 +82,12 @@ export function evaluate(kind: NudgeKind, judged: readonly SecondVerdict[], wind
   }
 }
 
-/** "about a minute", "about 3 minutes". */
+/** "about a minute", "about a minute and a half", "about 2 and a half minutes", "about 3 minutes" (to the half minute). */
 export function aboutDuration(seconds: number): string {
-  const min = Math.round(seconds / 60);
-  return min <= 1 ? 'about a minute' : `about ${min} minutes`;
+  const half = Math.round(seconds / 30) / 2;
+  if (half <= 1) return 'about a minute';
+  if (half === 1.5) return 'about a minute and a half';
+  return Number.isInteger(half) ? `about ${half} minutes` : `about ${Math.floor(half)} and a half minutes`;
 }
 
 const FRAMING_TEXT: Record<FramingIssue, string> = {

@@ -7,7 +7,8 @@
  * - A rule needs its whole window of history (since the stream began or since its own last nudge),
  *   so "for 3 minutes" means three minutes, and each nudge needs fresh evidence.
  * - At most one nudge per second, never two within `globalCooldownS`, the same kind not again
- *   within its cooldown; `quiet` silences everything.
+ *   within its cooldown; when several are due, the one waiting longest goes first (ties: priority
+ *   order of `NUDGE_KINDS`). `quiet` silences everything.
  * - "Not helpful" lengthens that rule's window and cooldown locally (see `adaptThreshold`).
  *
  * Feed aggregates of normalised frames (`normaliseFrame` before the `SecondAggregator`) when the
@@ -18,7 +19,7 @@ import {
   adaptThreshold, adaptedTiming, nudgeConfig, NO_ADAPTATION, NUDGE_KINDS, parseAdaptation,
   type Adaptation, type NudgeConfig, type NudgeConfigPatch, type NudgeKind,
 } from './nudge-config';
-import { evaluate, judgeSecond, nudgeMessage, type FramingIssue, type SecondVerdict } from './nudge-rules';
+import { evaluate, judgeSecond, nudgeMessage, type Finding, type FramingIssue, type SecondVerdict } from './nudge-rules';
 
 export * from './nudge-config';
 export { aboutDuration, evaluate, judgeSecond, nudgeMessage, type FramingIssue, type Finding, type SecondVerdict } from './nudge-rules';
@@ -80,22 +81,16 @@ export class NudgeEngine {
 
     if (this.cfg.quiet) return null;
     if (this.lastAny !== null && now - this.lastAny < this.cfg.globalCooldownS * 1000) return null;
-    for (const kind of NUDGE_KINDS) {
-      if (!this.active(kind)) continue;
-      const { windowS, cooldownS } = this.timing(kind);
-      const since = this.last[kind];
-      if (since !== undefined && now - since < cooldownS * 1000) continue;
-      // Evidence starts at the stream's start or at this kind's last nudge, whichever is later.
-      const from = since ?? this.start;
-      if (now - from < windowS * 1000) continue;
-      const lo = Math.max(from, now - windowS * 1000);
-      const judged = this.history.filter((v) => v.ok && v.at > lo && v.at <= now);
-      const finding = evaluate(kind, judged, windowS, this.cfg);
-      if (!finding) continue;
+    // Kinds never nudged (or nudged longest ago) first, then by priority: when several patterns
+    // persist, they take turns instead of the first one starving the others.
+    const order = [...NUDGE_KINDS].sort((a, b) => (this.last[a] ?? -Infinity) - (this.last[b] ?? -Infinity));
+    for (const kind of order) {
+      const found = this.due(kind, now);
+      if (!found) continue;
       this.last[kind] = now;
       this.lastAny = now;
-      const nudge: Nudge = { kind, message: nudgeMessage(finding, windowS), at: now };
-      if (finding.framing) nudge.framing = finding.framing;
+      const nudge: Nudge = { kind, message: nudgeMessage(found.finding, found.windowS), at: now };
+      if (found.finding.framing) nudge.framing = found.finding.framing;
       return nudge;
     }
     return null;
@@ -120,5 +115,20 @@ export class NudgeEngine {
 
   private active(kind: NudgeKind): boolean {
     return this.cfg.rules[kind].enabled && (kind !== 'noSmile' || this.cfg.smileGoal);
+  }
+
+  /** The rule's finding if it is enabled, out of its cooldown, has a full window and the pattern is there. */
+  private due(kind: NudgeKind, now: number): { finding: Finding; windowS: number } | null {
+    if (!this.active(kind)) return null;
+    const { windowS, cooldownS } = this.timing(kind);
+    const since = this.last[kind];
+    if (since !== undefined && now - since < cooldownS * 1000) return null;
+    // Evidence starts at the stream's start or at this kind's last nudge, whichever is later.
+    const from = since ?? this.start!;
+    if (now - from < windowS * 1000) return null;
+    const lo = Math.max(from, now - windowS * 1000);
+    const judged = this.history.filter((v) => v.ok && v.at > lo && v.at <= now);
+    const finding = evaluate(kind, judged, windowS, this.cfg);
+    return finding && { finding, windowS };
   }
 }

@@ -184,6 +184,23 @@ describe('a call on a site the user added', () => {
     expect(await badge()).toBe('');
   });
 
+  it('shows the after-call report for the ended session', async () => {
+    const ended = (await dbRows(popup)).sessions.find((s) => s.endReason === 'left')!;
+    await popup.reload();
+    const link = await popup.getAttribute('[data-testid=last-report-link]', 'href');
+    expect(link).toContain(`report.html?session=${ended.id}`);
+    const report = await b.context.newPage();
+    await report.goto(link!);
+    await report.waitForSelector(`[data-testid=report][data-session-id="${ended.id}"]`);
+    expect(await report.textContent('[data-testid=judged]')).toMatch(/could see your face clearly for \d+:\d\d/);
+    const looking = await report.textContent('[data-share=lookingAtCamera] td');
+    expect(looking).toMatch(/^\d+%$/);
+    await report.waitForSelector('[data-testid=timeline] canvas');
+    expect(await report.textContent('main')).not.toMatch(/\b(happy|sad|angry|emotion|mood)\b/i);
+    await report.screenshot({ path: 'test-results/report.png', fullPage: true });
+    await report.close();
+  });
+
   it('ends the session when the call tab is closed', async () => {
     await joinCall(call);
     const { sessionId } = await startFromPopup(b, tabId);

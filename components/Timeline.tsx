@@ -1,0 +1,37 @@
+import { useEffect, useRef } from 'preact/hooks';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import type { CueSeries } from '@/lib/feedback/series';
+
+const mmss = (s: number): string => `${Math.floor(s / 60)}:${String(Math.floor(s % 60)).padStart(2, '0')}`;
+
+/** The whole call on one chart: looking at the camera, smile and drawn brows per second. */
+export function Timeline({ series }: { series: CueSeries }) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!box.current) return;
+    const css = getComputedStyle(document.documentElement);
+    const color = (v: string, d: string): string => css.getPropertyValue(v).trim() || d;
+    const plot = new uPlot(
+      {
+        width: Math.min(900, box.current.clientWidth || 700),
+        height: 220,
+        scales: { x: { time: false }, y: { range: [0, 1] } },
+        axes: [
+          { values: (_u, ticks) => ticks.map((t) => mmss(t)), stroke: color('--muted', '#5b606b') },
+          { values: (_u, ticks) => ticks.map((t) => `${Math.round(t * 100)}%`), stroke: color('--muted', '#5b606b') },
+        ],
+        series: [
+          { label: 'time' },
+          { label: 'Looking at the camera', stroke: color('--fill', '#2f6fe4'), width: 1.5 },
+          { label: 'Smile', stroke: color('--ok', '#1e7b34'), width: 1.5 },
+          { label: 'Brows drawn together', stroke: color('--warn', '#8a5a00'), width: 1.5 },
+        ],
+      },
+      [series.t, series.gaze as number[], series.smile as number[], series.browFurrow as number[]],
+      box.current,
+    );
+    return () => plot.destroy();
+  }, [series]);
+  return <div ref={box} class="timeline" data-testid="timeline" role="img" aria-label="Timeline of the call: looking at the camera, smile and drawn brows per second" />;
+}
