@@ -22,7 +22,7 @@ export default tseslint.config(
   },
   {
     // The pure core must not touch browser or extension globals (vitest runs it in Node).
-    files: ['lib/cues/**/*.ts'],
+    files: ['lib/cues/**/*.ts', 'lib/feedback/**/*.ts', 'lib/session/**/*.ts'],
     rules: {
       'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'chrome', 'browser', 'fetch', 'performance'],
     },

@@ -5,7 +5,11 @@
 import { ABOVE_THRESHOLD } from '../cues/aggregate';
 import { QUALITY_THRESHOLD } from './quality-gate';
 
-/** The nudge kinds, in priority order: when several are due in the same second, the first wins. */
+/**
+ * The nudge kinds, in priority order: when several are due in the same second and none has waited
+ * longer than the others, the first wins. Framing leads because a badly framed face weakens every
+ * other reading; the smile goal is last because it is a reminder, not a correction.
+ */
 export const NUDGE_KINDS = ['framing', 'lookAway', 'browFurrow', 'lowBlink', 'noSmile'] as const;
 
 export type NudgeKind = (typeof NUDGE_KINDS)[number];
@@ -99,7 +103,9 @@ export const DEFAULT_NUDGE_CONFIG: NudgeConfig = {
     // Under 5 blinks a minute over 2 minutes: relaxed blinking runs at roughly 15–20 a minute and
     // drops to about 5–7 during screen work, so below 5 for two minutes is staring even by screen
     // standards. Blinks are counted only in judged seconds, where the eyes were visible.
-    lowBlink: { enabled: true, windowS: 120, perMin: 5 },
+    // Off by default: at 5–10 analysed frames a second the counter misses short blinks (both
+    // recorded webcam clips read 1–2 a minute), so this rule would fire on almost everyone.
+    lowBlink: { enabled: false, windowS: 120, perMin: 5 },
   },
 };
 

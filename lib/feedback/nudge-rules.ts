@@ -82,9 +82,13 @@ export function evaluate(kind: NudgeKind, judged: readonly SecondVerdict[], wind
   }
 }
 
-/** "about a minute", "about a minute and a half", "about 2 and a half minutes", "about 3 minutes" (to the half minute). */
+/**
+ * "about a minute", "about a minute and a half", "about 2 and a half minutes", "about 3 minutes":
+ * to the nearest half minute, halfway cases down (75 s is "about a minute": the rule fires on a
+ * mostly-away minute and a quarter, and understating is safer than overstating).
+ */
 export function aboutDuration(seconds: number): string {
-  const half = Math.round(seconds / 30) / 2;
+  const half = Math.ceil(seconds / 30 - 0.5) / 2;
   if (half <= 1) return 'about a minute';
   if (half === 1.5) return 'about a minute and a half';
   return Number.isInteger(half) ? `about ${half} minutes` : `about ${Math.floor(half)} and a half minutes`;

@@ -5,10 +5,11 @@
  */
 import type { SecondAggregate } from '../cues/types';
 import { mean } from '../cues/math';
+import { QUALITY_THRESHOLD } from './quality-gate';
 import { blinkRate } from './series';
 
-/** Below this tracking quality a second makes no verdict. */
-export const REPORT_QUALITY_MIN = 0.5;
+/** Below this tracking quality a second makes no verdict (the same line as the live quality gate). */
+export const REPORT_QUALITY_MIN = QUALITY_THRESHOLD;
 
 /** Time-shares of the judged seconds (0..1), or null when there was no such second. */
 export interface Shares {
