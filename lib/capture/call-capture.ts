@@ -16,8 +16,6 @@ import { Overlay } from './overlay';
 import { PromptUi } from './prompt-ui';
 import { readSettings, settings } from '../settings/items';
 
-/** Frames per second analysed in a call (lower than Practice: a call is long and the CPU is shared). */
-export const CALL_FPS = 5;
 /**
  * How long a page may have no open connection before the call counts as left. Some call apps
  * close their only connection when the camera is turned off (Janus's videoroom unpublishes), and
@@ -86,7 +84,8 @@ export function startCallCapture(): void {
       const video = own.video;
       const sessionId = command.sessionId!;
       const startedAt = command.startedAt ?? Date.now();
-      const session = await LiveSession.start(video, stream, CALL_FPS, {
+      const { callFps } = await readSettings();
+      const session = await LiveSession.start(video, stream, callFps, {
         onStatus: () => undefined,
         onFrame: () => undefined,
         onSecond: (a) => {

@@ -102,6 +102,11 @@ export class NudgeEngine {
     return this.adaptation;
   }
 
+  /** Replaces the adaptation (e.g. after "not helpful" in another context, or a reset). */
+  setAdaptation(stored: unknown): void {
+    this.adapt = parseAdaptation(stored);
+  }
+
   /** Back to the default thresholds, for one kind or all. Returns the state to store. */
   resetAdaptation(kind?: NudgeKind): Adaptation {
     if (kind) {

@@ -9,25 +9,25 @@ describe('settings item', () => {
   });
 
   it('returns the defaults when nothing is stored', async () => {
-    expect(await settings.getValue()).toEqual({ sampleFps: 10, delegate: 'auto', overlay: false });
+    expect(await settings.getValue()).toEqual({ sampleFps: 10, delegate: 'auto', overlay: false, callFps: 5, theme: 'auto' });
     expect(await fakeBrowser.storage.local.get('settings')).toEqual({});
   });
 
   it('stores and reads back a value under local:settings', async () => {
-    const value: Settings = { sampleFps: 15, delegate: 'cpu', overlay: true };
+    const value: Settings = { sampleFps: 15, delegate: 'cpu', overlay: true, callFps: 5, theme: 'auto' };
     await settings.setValue(value);
     expect(await settings.getValue()).toEqual(value);
     expect((await fakeBrowser.storage.local.get('settings')).settings).toEqual(value);
   });
 
   it('starts from the defaults again after a reset (tests do not leak into each other)', async () => {
-    await settings.setValue({ sampleFps: 3, delegate: 'gpu', overlay: true });
+    await settings.setValue({ sampleFps: 3, delegate: 'gpu', overlay: true, callFps: 5, theme: 'auto' });
     fakeBrowser.reset();
     expect(await settings.getValue()).toEqual(DEFAULT_SETTINGS);
   });
 
   it('falls back to the defaults after removal', async () => {
-    await settings.setValue({ sampleFps: 3, delegate: 'gpu', overlay: true });
+    await settings.setValue({ sampleFps: 3, delegate: 'gpu', overlay: true, callFps: 5, theme: 'auto' });
     await settings.removeValue();
     expect(await settings.getValue()).toEqual(DEFAULT_SETTINGS);
   });
@@ -35,9 +35,9 @@ describe('settings item', () => {
 
 describe('sanitizeSettings', () => {
   it('keeps valid values', () => {
-    expect(sanitizeSettings({ sampleFps: 12, delegate: 'gpu', overlay: true })).toEqual({ sampleFps: 12, delegate: 'gpu', overlay: true });
-    expect(sanitizeSettings({ sampleFps: 1, delegate: 'cpu' })).toEqual({ sampleFps: 1, delegate: 'cpu', overlay: false });
-    expect(sanitizeSettings({ sampleFps: 30, delegate: 'auto', overlay: 'yes' as unknown as boolean })).toEqual({ sampleFps: 30, delegate: 'auto', overlay: false });
+    expect(sanitizeSettings({ sampleFps: 12, delegate: 'gpu', overlay: true, callFps: 5, theme: 'auto' })).toEqual({ sampleFps: 12, delegate: 'gpu', overlay: true, callFps: 5, theme: 'auto' });
+    expect(sanitizeSettings({ sampleFps: 1, delegate: 'cpu' })).toEqual({ sampleFps: 1, delegate: 'cpu', overlay: false, callFps: 5, theme: 'auto' });
+    expect(sanitizeSettings({ sampleFps: 30, delegate: 'auto', overlay: 'yes' as unknown as boolean })).toEqual({ sampleFps: 30, delegate: 'auto', overlay: false, callFps: 5, theme: 'auto' });
   });
 
   it('bounds the frame rate to 1..30 whole frames per second', () => {
@@ -68,12 +68,12 @@ describe('sanitizeSettings', () => {
 });
 
 describe('settings migrations', () => {
-  it('upgrades stored version-1 settings to version 2 with the overlay off', async () => {
+  it('upgrades stored version-1 settings to version 3: overlay off, calls at 5 fps, theme auto', async () => {
     fakeBrowser.reset();
     await fakeBrowser.storage.local.set({ settings: { sampleFps: 7, delegate: 'cpu' }, settings$: { v: 1 } });
     vi.resetModules();
     const fresh = await import('./items');
-    expect(await fresh.settings.getValue()).toEqual({ sampleFps: 7, delegate: 'cpu', overlay: false });
-    expect((await fakeBrowser.storage.local.get('settings$')).settings$).toEqual({ v: 2 });
+    expect(await fresh.settings.getValue()).toEqual({ sampleFps: 7, delegate: 'cpu', overlay: false, callFps: 5, theme: 'auto' });
+    expect((await fakeBrowser.storage.local.get('settings$')).settings$).toEqual({ v: 3 });
   });
 });
