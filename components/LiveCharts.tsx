@@ -1,4 +1,6 @@
 import { cueSeries } from '@/lib/feedback/series';
+import { gate } from '@/lib/feedback/quality-gate';
+import { NudgeCard } from './NudgeCard';
 import { QualityBadge } from './QualityBadge';
 import { Sparkline } from './Sparkline';
 import { useSessionSeconds } from './useSessionSeconds';
@@ -11,9 +13,11 @@ export function LiveCharts({ sessionId }: { sessionId: string }) {
   const last = seconds.at(-1);
   if (!last) return <p class="muted" data-testid="live-waiting">Waiting for the first second of analysis…</p>;
   const s = cueSeries(seconds);
+  const g = gate(last);
   return (
-    <div class="live-charts" data-testid="live-second" data-t={last.t}>
-      <QualityBadge quality={last.quality} issue={last.qualityIssue} />
+    <div class={g.ok ? 'live-charts' : 'live-charts dim'} data-testid="live-second" data-t={last.t}>
+      <NudgeCard sessionId={sessionId} />
+      {g.ok ? <QualityBadge quality={last.quality} issue={last.qualityIssue} /> : <p role="status" class="gate" data-testid="gate">{g.message}</p>}
       <Sparkline testId="chart-gaze" label="Looking at the camera" t={s.t} values={s.gaze} max={1} format={pct} />
       <Sparkline testId="chart-smile" label="Smile" t={s.t} values={s.smile} max={1} format={pct} />
       <Sparkline testId="chart-brow" label="Brows drawn together" t={s.t} values={s.browFurrow} max={1} format={pct} />

@@ -5,6 +5,8 @@ import type { FrameCues } from '@/lib/cues/types';
 import type { EngineStatus } from '@/lib/protocol/frame-port';
 import { readSettings } from '@/lib/settings/items';
 import { CueBars } from './CueBars';
+import { CALIBRATION_MS, CalibrationControl, finishCalibration, useBaseline, type CalibrationRun } from './Calibration';
+import { normaliseFrame } from '@/lib/feedback/baseline';
 import { EngineLine } from './EngineLine';
 import { LOW_QUALITY, QualityBadge } from './QualityBadge';
 
@@ -20,8 +22,19 @@ export function LivePanel() {
   const [fps, setFps] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [firstCueMs, setFirstCueMs] = useState<number | null>(null);
+  const { baseline, createdAt } = useBaseline();
+  const calibration = useRef<CalibrationRun | null>(null);
+  const [calibrating, setCalibrating] = useState(false);
+  const [calibrationMessage, setCalibrationMessage] = useState<string | null>(null);
+  const startCalibration = () => {
+    setCalibrationMessage(null);
+    setCalibrating(true);
+    calibration.current = { until: performance.now() + CALIBRATION_MS, frames: [] };
+  };
 
   const stop = async () => {
+    calibration.current = null;
+    setCalibrating(false);
     const s = session.current;
     session.current = null;
     await s?.stop();
@@ -52,6 +65,18 @@ export function LivePanel() {
             first = false;
             setFirstCueMs(performance.now() - t0);
           }
+          // Calibration records the raw cues; the display shows them relative to the baseline.
+          const run = calibration.current;
+          if (run) {
+            run.frames.push(f.result);
+            if (performance.now() >= run.until) {
+              calibration.current = null;
+              void finishCalibration(run.frames).then((m) => {
+                setCalibrationMessage(m);
+                setCalibrating(false);
+              });
+            }
+          }
           setFrame(f.result);
           setFps(rate);
         },
@@ -72,6 +97,7 @@ export function LivePanel() {
   };
 
   const low = frame !== null && frame.quality < LOW_QUALITY;
+  const shown = frame && baseline ? normaliseFrame(frame, baseline) : frame;
   return (
     <section class="card live" aria-labelledby="live-title" data-phase={phase} data-testid="live" data-first-cue-ms={firstCueMs?.toFixed(0) ?? ''}>
       <h2 id="live-title">Practise with your camera</h2>
@@ -93,7 +119,8 @@ export function LivePanel() {
         <div class={low ? 'readout dim' : 'readout'}>
           {frame && <QualityBadge quality={frame.quality} issue={frame.qualityIssue} />}
           {frame && <p data-testid="faces">{frame.faces === 0 ? 'No face found' : frame.faces === 1 ? '1 face' : `${frame.faces} faces — reading the largest`}</p>}
-          <CueBars cues={frame?.cues ?? null} />
+          <CueBars cues={shown?.cues ?? null} />
+          <CalibrationControl running={phase === 'running'} recording={calibrating} message={calibrationMessage} onStart={startCalibration} createdAt={baseline ? createdAt : null} />
         </div>
       </div>
     </section>

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { SecondAggregate } from '@/lib/cues/types';
 import { getDB } from '@/lib/db/schema';
 import type { SessionRecord } from '@/lib/db/schema';
-import { getSession, listSessions, samplesOf } from '@/lib/db/sessions';
+import { getSession, listSessions, nudgesOf, samplesOf } from '@/lib/db/sessions';
+import type { NudgeRecord } from '@/lib/db/schema';
 import { averageShares, callReport, type CallReport, type Shares } from '@/lib/feedback/report';
 import { cueSeries } from '@/lib/feedback/series';
 import { Timeline } from './Timeline';
@@ -20,7 +21,7 @@ const mmss = (s: number): string => `${Math.floor(s / 60)}:${String(Math.floor(s
 const durationOf = (s: SessionRecord): number => Math.max(0, Math.round(((s.endedAt ?? Date.now()) - s.startedAt) / 1000));
 
 /** Loads a session's report and the average of the five calls before it. */
-async function load(id: string | null): Promise<{ session: SessionRecord; seconds: SecondAggregate[]; report: CallReport; before: Shares | null } | null> {
+async function load(id: string | null): Promise<{ session: SessionRecord; seconds: SecondAggregate[]; nudges: NudgeRecord[]; report: CallReport; before: Shares | null } | null> {
   const db = getDB();
   const all = await listSessions(db, { limit: 50 });
   const session = id ? await getSession(db, id) : all.find((s) => s.endedAt !== null);
@@ -28,7 +29,8 @@ async function load(id: string | null): Promise<{ session: SessionRecord; second
   const seconds = (await samplesOf(db, session.id)).map((r) => r.agg);
   const earlier = all.filter((s) => s.startedAt < session.startedAt && s.endedAt !== null).slice(0, 5);
   const earlierReports = await Promise.all(earlier.map(async (s) => callReport((await samplesOf(db, s.id)).map((r) => r.agg), durationOf(s))));
-  return { session, seconds, report: callReport(seconds, durationOf(session)), before: earlierReports.length ? averageShares(earlierReports) : null };
+  const nudges = await nudgesOf(db, session.id);
+  return { session, seconds, nudges, report: callReport(seconds, durationOf(session)), before: earlierReports.length ? averageShares(earlierReports) : null };
 }
 
 /** The after-call report: what the face did, in plain words, with the limits stated. */
@@ -37,7 +39,7 @@ export function ReportPage() {
   useEffect(() => void load(new URLSearchParams(location.search).get('session')).then(setData), []);
   if (data === undefined) return <main><p>Loading…</p></main>;
   if (data === null) return <main><h1>No call yet</h1><p>After your first call with Selfview, its report appears here.</p></main>;
-  const { session, seconds, report: r, before } = data;
+  const { session, seconds, nudges, report: r, before } = data;
   return (
     <main data-testid="report" data-session-id={session.id}>
       <h1>Your call on {session.site.replace(/^https?:\/\//, '')}</h1>
@@ -69,7 +71,17 @@ export function ReportPage() {
       </section>
       <section class="card" aria-labelledby="timeline-title">
         <h2 id="timeline-title">Timeline</h2>
-        {seconds.length ? <Timeline series={cueSeries(seconds)} /> : <p>No seconds were analysed in this call.</p>}
+        {seconds.length ? <Timeline series={cueSeries(seconds)} marks={nudges.map((n) => ({ t: n.t, label: n.message }))} /> : <p>No seconds were analysed in this call.</p>}
+        <h3>Nudges{nudges.length ? ' (dashed lines)' : ''}</h3>
+        {nudges.length ? (
+          <ul data-testid="nudges">
+            {nudges.map((n) => (
+              <li key={n.at}>{mmss(n.t)} — {n.message}{n.notHelpful && <span class="muted"> (you marked it not helpful)</span>}</li>
+            ))}
+          </ul>
+        ) : (
+          <p data-testid="no-nudges">No nudges in this call.</p>
+        )}
       </section>
       <section class="card" aria-labelledby="hl-title">
         <h2 id="hl-title">Highlights</h2>

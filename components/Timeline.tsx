@@ -6,7 +6,7 @@ import type { CueSeries } from '@/lib/feedback/series';
 const mmss = (s: number): string => `${Math.floor(s / 60)}:${String(Math.floor(s % 60)).padStart(2, '0')}`;
 
 /** The whole call on one chart: looking at the camera, smile and drawn brows per second. */
-export function Timeline({ series }: { series: CueSeries }) {
+export function Timeline({ series, marks = [] }: { series: CueSeries; marks?: { t: number; label: string }[] }) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!box.current) return;
@@ -17,6 +17,26 @@ export function Timeline({ series }: { series: CueSeries }) {
         width: Math.min(900, box.current.clientWidth || 700),
         height: 220,
         scales: { x: { time: false }, y: { range: [0, 1] } },
+        hooks: {
+          // Nudges as dashed vertical lines at the second they were given.
+          draw: [
+            (u) => {
+              const ctx = u.ctx;
+              ctx.save();
+              ctx.strokeStyle = color('--bad', '#b3261e');
+              ctx.setLineDash([4, 4]);
+              ctx.lineWidth = 1.5 * devicePixelRatio;
+              for (const m of marks) {
+                const x = Math.round(u.valToPos(m.t, 'x', true));
+                ctx.beginPath();
+                ctx.moveTo(x, u.bbox.top);
+                ctx.lineTo(x, u.bbox.top + u.bbox.height);
+                ctx.stroke();
+              }
+              ctx.restore();
+            },
+          ],
+        },
         axes: [
           { values: (_u, ticks) => ticks.map((t) => mmss(t)), stroke: color('--muted', '#5b606b') },
           { values: (_u, ticks) => ticks.map((t) => `${Math.round(t * 100)}%`), stroke: color('--muted', '#5b606b') },
@@ -32,6 +52,9 @@ export function Timeline({ series }: { series: CueSeries }) {
       box.current,
     );
     return () => plot.destroy();
-  }, [series]);
-  return <div ref={box} class="timeline" data-testid="timeline" role="img" aria-label="Timeline of the call: looking at the camera, smile and drawn brows per second" />;
+  }, [series, marks]);
+  return (
+    <div ref={box} class="timeline" data-testid="timeline" data-marks={marks.length} role="img"
+      aria-label={`Timeline of the call: looking at the camera, smile and drawn brows per second${marks.length ? `; ${marks.length} nudges marked` : ''}`} />
+  );
 }

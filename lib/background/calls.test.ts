@@ -45,12 +45,12 @@ afterEach(() => {
 
 describe('dispatch', () => {
   it('starts a session on an "auto" site with consent: a session row, a capture command to the tab, the badge ON', async () => {
-    await fakeBrowser.storage.local.set({ settings: { sampleFps: 15, delegate: 'auto' } });
+    await fakeBrowser.storage.local.set({ settings: { sampleFps: 15, delegate: 'auto', overlay: false, callFps: 8, theme: 'auto' }, settings$: { v: 3 } });
     const state = await calls.dispatch(() => autoCam(1, 'sess-1', 1234));
 
     expect(state.active).toEqual({ id: 'sess-1', tabId: 1, siteKey: 'jitsi', siteName: 'Jitsi Meet', startedAt: 1234, status: 'running' });
     expect(await db.sessions.toArray()).toEqual([
-      { id: 'sess-1', site: 'jitsi', startedAt: 1234, endedAt: null, endReason: null, seconds: 0, notes: '', tags: [], settings: { sampleFps: 15 } },
+      { id: 'sess-1', site: 'jitsi', startedAt: 1234, endedAt: null, endReason: null, seconds: 0, notes: '', tags: [], settings: { sampleFps: 8, baselineId: null } },
     ]);
     expect(commandsSent()).toEqual([[1, { capture: true, sessionId: 'sess-1', startedAt: 1234, prompt: false, notice: null }]]);
     expect(await fakeBrowser.action.getBadgeText({})).toBe('ON');

@@ -11,6 +11,7 @@ import { createSession, endSession } from '../db/sessions';
 import { sendMessage } from '../protocol/messages';
 import { EMPTY_STATE, commandFor, transition, type CallEvent, type CallState, type CaptureCommand, type Effect } from '../session/machine';
 import { readSettings } from '../settings/items';
+import { readFeedbackSetup } from '../feedback/items';
 
 /** The call state, kept in session storage: survives the worker being stopped, not a browser restart. */
 export const callState = storage.defineItem<CallState>('session:callState', { fallback: EMPTY_STATE, version: 1 });
@@ -46,8 +47,8 @@ export async function currentCommand(tabId: number): Promise<CaptureCommand> {
 async function carryOut(e: Effect): Promise<void> {
   switch (e.type) {
     case 'createSession': {
-      const { sampleFps } = await readSettings();
-      await createSession(getDB(), { id: e.session.id, site: e.session.siteKey, startedAt: e.session.startedAt, settings: { sampleFps } });
+      const [{ callFps }, { baselineId }] = await Promise.all([readSettings(), readFeedbackSetup()]);
+      await createSession(getDB(), { id: e.session.id, site: e.session.siteKey, startedAt: e.session.startedAt, settings: { sampleFps: callFps, baselineId } });
       return;
     }
     case 'endSession':

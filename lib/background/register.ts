@@ -1,11 +1,15 @@
 /** Everything the background service worker listens to, registered in one place. */
 import { browser } from 'wxt/browser';
 import { hasConsent } from '../consent/items';
-import { onMessage, type ControlAction } from '../protocol/messages';
+import { onMessage, sendMessage, type ControlAction } from '../protocol/messages';
 import { toResult, type Result } from '../protocol/result';
 import { isOwnExtensionPage } from '../protocol/sender';
 import { popupState, type PopupState } from '../session/popup-state';
 import { readSettings } from '../settings/items';
+import { baselineItem, nudgeAdaptation, nudgePrefs, readFeedbackSetup } from '../feedback/items';
+import { adaptThreshold, NUDGE_KINDS, parseAdaptation, type NudgeKind } from '../feedback/nudge-config';
+import { getDB } from '../db/schema';
+import { markNudgeNotHelpful } from '../db/sessions';
 import { siteForUrl } from '../sites/call-sites';
 import { modeOf, userSites } from '../sites/items';
 import { syncUserSiteScripts } from '../sites/registration';
@@ -28,6 +32,23 @@ export function registerBackground(): void {
   onMessage('offscreenToBackgroundIdle', ({ sender }) =>
     ownPage(sender) && sender.url?.endsWith(OFFSCREEN_PATH) ? toResult(() => offscreen.close()) : { error: NOT_ALLOWED },
   );
+
+  onMessage('offscreenToBackgroundFeedback', ({ sender }) => (ownPage(sender) ? toResult(() => readFeedbackSetup()) : { error: NOT_ALLOWED }));
+  onMessage('popupToBackgroundNotHelpful', ({ sender, data }) => {
+    if (!ownPage(sender)) return { error: NOT_ALLOWED };
+    return toResult(async () => {
+      if (!NUDGE_KINDS.includes(data.kind as NudgeKind)) throw new Error('Unknown nudge.');
+      const kind = data.kind as NudgeKind;
+      const a = parseAdaptation(await nudgeAdaptation.getValue());
+      await nudgeAdaptation.setValue({ ...a, factor: { ...a.factor, [kind]: adaptThreshold(a.factor[kind]) } });
+      await markNudgeNotHelpful(getDB(), data.sessionId, data.at).catch(() => undefined);
+    });
+  });
+  // Feedback settings live in storage, which the offscreen engine cannot read: push every change to it.
+  const pushFeedback = (): void => void readFeedbackSetup().then((f) => sendMessage('backgroundToOffscreenFeedback', f)).catch(() => undefined);
+  nudgePrefs.watch(pushFeedback);
+  nudgeAdaptation.watch(pushFeedback);
+  baselineItem.watch(pushFeedback);
 
   onMessage('contentToBackgroundCallState', async ({ sender, data }) => {
     const tabId = callTab(sender);

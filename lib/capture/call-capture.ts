@@ -91,6 +91,9 @@ export function startCallCapture(): void {
         onSecond: (a) => {
           if (showOverlay) overlay.update(a);
         },
+        onNudge: (n) => {
+          if (showOverlay) overlay.nudge(n.message);
+        },
         onStopped: (reason) => {
           overlay.remove();
           if (running?.session === session) running = null;

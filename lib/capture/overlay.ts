@@ -14,9 +14,21 @@ export class Overlay {
   private hidden = false;
   private pos = { right: 16, top: 16 };
 
+  private nudgeUntil = 0;
+
+  /** Shows a nudge in the badge for half a minute (instead of the tracking line). */
+  nudge(message: string): void {
+    if (this.hidden) return;
+    this.ensure();
+    this.nudgeUntil = Date.now() + 30_000;
+    this.text!.textContent = `Selfview · ${message}`;
+    this.host!.dataset.nudge = 'true';
+  }
+
   /** Shows the badge (if not hidden by the user) with this second's tracking quality. */
   update(a: SecondAggregate): void {
-    if (this.hidden) return;
+    if (this.hidden || Date.now() < this.nudgeUntil) return;
+    if (this.host) delete this.host.dataset.nudge;
     this.ensure();
     const pct = Math.round(a.quality * 100);
     const issue = a.qualityIssue ? QUALITY_ISSUE_TEXT[a.qualityIssue] : null;
@@ -41,7 +53,7 @@ export class Overlay {
     const box = document.createElement('div');
     box.setAttribute('role', 'status');
     box.style.cssText =
-      'display:flex;align-items:center;gap:8px;padding:6px 8px 6px 12px;border-radius:999px;background:rgba(29,32,39,.92);' +
+      'display:flex;align-items:center;gap:8px;max-width:380px;padding:6px 8px 6px 12px;border-radius:16px;background:rgba(29,32,39,.92);' +
       'color:#eceef3;font:13px/1.3 system-ui,sans-serif;cursor:move;user-select:none;box-shadow:0 2px 10px rgba(0,0,0,.3)';
     const text = document.createElement('span');
     const close = document.createElement('button');

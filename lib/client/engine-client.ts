@@ -5,6 +5,7 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import type { FrameObservation } from '../cues/observation';
+import type { Nudge } from '../feedback/nudges';
 import type { FrameCues, SecondAggregate } from '../cues/types';
 import { FRAME_PORT, type EngineStatus, type EngineToClient, type FrameTiming } from '../protocol/frame-port';
 import { sendMessage } from '../protocol/messages';
@@ -26,6 +27,8 @@ export interface ClientFrame {
 export interface EngineListeners {
   onStatus?(s: EngineStatus): void;
   onSecond?(a: SecondAggregate): void;
+  /** A nudge for the user (call sessions only). */
+  onNudge?(n: Nudge): void;
   onDisconnect?(): void;
 }
 
@@ -117,6 +120,9 @@ export class EngineClient {
       }
       case 'second':
         this.on.onSecond?.(m.aggregate);
+        break;
+      case 'nudge':
+        this.on.onNudge?.(m.nudge);
         break;
       case 'ended':
         this.endWaiter?.(m.last);

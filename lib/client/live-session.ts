@@ -3,6 +3,7 @@
  * to the engine one at a time, and reports cues, per-second aggregates and the analysed rate.
  */
 import type { SecondAggregate } from '../cues/types';
+import type { Nudge } from '../feedback/nudges';
 import { releaseCamera } from './camera';
 import { EngineClient, sharedNow, type ClientFrame } from './engine-client';
 import { FrameGrabber } from './frame-grabber';
@@ -16,6 +17,8 @@ export interface LiveHandlers {
   onStatus(s: EngineStatus): void;
   onFrame(f: ClientFrame, fps: number): void;
   onSecond(a: SecondAggregate): void;
+  /** A nudge for the user (call sessions only). */
+  onNudge?(n: Nudge): void;
   /** The session stopped by itself (camera gone, engine gone) with this reason. */
   onStopped(reason: string): void;
 }
@@ -48,6 +51,7 @@ export class LiveSession {
       {
         onStatus: on.onStatus,
         onSecond: on.onSecond,
+        onNudge: on.onNudge,
         onDisconnect: () => session?.halt('The analysis engine stopped. Press Start to try again.'),
       },
       callSession,

@@ -1,6 +1,8 @@
 // Protects the stored schema: database name and version, tables, primary keys and indexes as IndexedDB really has them, and a faithful round trip of a recorded second.
 import { afterEach, describe, expect, it } from 'vitest';
-import { DB_NAME, getDB, type SampleRecord, type SelfviewDB } from './schema';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { Dexie } from 'dexie';
+import { createDB, DB_NAME, getDB, type SampleRecord, type SelfviewDB } from './schema';
 import { freshDB, recordedSecond, recordedSeconds } from './test-support';
 
 let db: SelfviewDB;
@@ -14,13 +16,30 @@ function storeShape(db: SelfviewDB, name: string) {
 }
 
 describe('SelfviewDB', () => {
-  it('opens as version 1 of the "selfview" database with the two tables', async () => {
+  it('opens as version 2 of the "selfview" database with its three tables', async () => {
     db = freshDB();
     await db.open();
     expect(db.name).toBe(DB_NAME);
     expect(DB_NAME).toBe('selfview');
-    expect(db.verno).toBe(1);
-    expect([...db.backendDB().objectStoreNames].sort()).toEqual(['samples', 'sessions']);
+    expect(db.verno).toBe(2);
+    expect([...db.backendDB().objectStoreNames].sort()).toEqual(['nudges', 'samples', 'sessions']);
+    expect(storeShape(db, 'nudges')).toEqual({ keyPath: ['sessionId', 'at'], autoIncrement: false, indexes: { sessionId: 'sessionId', kind: 'kind' } });
+  });
+
+  it('upgrades a version-1 database without touching its sessions and seconds', async () => {
+    const factory = new IDBFactory();
+    const v1 = new Dexie(DB_NAME, { indexedDB: factory, IDBKeyRange });
+    v1.version(1).stores({ sessions: 'id, startedAt, endedAt, site', samples: '[sessionId+t], sessionId' });
+    const session = { id: 's1', site: 'jitsi', startedAt: 1, endedAt: 2, endReason: 'left', seconds: 1, notes: '', tags: [], settings: { sampleFps: 5 } };
+    await v1.table('sessions').add(session);
+    await v1.table('samples').add({ sessionId: 's1', t: 0, at: 1, agg: recordedSecond(0) });
+    v1.close();
+    db = createDB(DB_NAME, { indexedDB: factory, IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBe(2);
+    expect(await db.sessions.toArray()).toEqual([session]);
+    expect(await db.samples.count()).toBe(1);
+    expect(await db.nudges.count()).toBe(0);
   });
 
   it('keys sessions by id and indexes startedAt, endedAt and site', async () => {

@@ -25,6 +25,8 @@ export type EndReason = (typeof END_REASONS)[number];
 export interface SessionSettings {
   /** Frames per second requested from the camera. */
   sampleFps: number;
+  /** The personal baseline the cues were measured against (absent or null: not calibrated). Not indexed, so no schema change. */
+  baselineId?: string | null;
 }
 
 /** One call. */
@@ -60,11 +62,29 @@ export interface SampleRecord {
 /** Primary key of a sample: `[sessionId, t]`, so writing the same second twice overwrites it. */
 export type SampleKey = [sessionId: string, t: number];
 
+/** A nudge Selfview gave during a session (schema v2). */
+export interface NudgeRecord {
+  sessionId: string;
+  /** ms since the epoch. */
+  at: number;
+  /** Second index from the session start. */
+  t: number;
+  /** Which rule (see lib/feedback/nudge-config.ts). */
+  kind: string;
+  message: string;
+  /** The user said it was not helpful. */
+  notHelpful: boolean;
+}
+
+/** Primary key of a nudge: `[sessionId, at]`. */
+export type NudgeKey = [sessionId: string, at: number];
+
 /** The Selfview database and its schema versions. */
 export class SelfviewDB extends Dexie {
   // `declare`: Dexie defines the table properties itself; a class field would shadow them.
   declare readonly sessions: EntityTable<SessionRecord, 'id'>;
   declare readonly samples: Table<SampleRecord, SampleKey>;
+  declare readonly nudges: Table<NudgeRecord, NudgeKey>;
 
   /** `options` lets tests pass their own `indexedDB`/`IDBKeyRange` (e.g. from fake-indexeddb). */
   constructor(name: string = DB_NAME, options?: DexieOptions) {
@@ -74,6 +94,8 @@ export class SelfviewDB extends Dexie {
       // The compound primary key keeps a session's seconds together and in order of t.
       samples: '[sessionId+t], sessionId',
     });
+    // v2: nudge events, kept with their session (feedback issue).
+    this.version(2).stores({ nudges: '[sessionId+at], sessionId, kind' });
   }
 }
 

@@ -3,7 +3,7 @@
  * (`getDB()` in the extension, a fresh instance in tests), so nothing here holds hidden state.
  */
 import { Dexie } from 'dexie';
-import type { EndReason, SampleRecord, SelfviewDB, SessionRecord, SessionSettings } from './schema';
+import type { EndReason, NudgeRecord, SampleRecord, SelfviewDB, SessionRecord, SessionSettings } from './schema';
 
 /** What starting a session needs. */
 export interface NewSession {
@@ -76,11 +76,27 @@ export function samplesOf(db: SelfviewDB, sessionId: string): Promise<SampleReco
   return samplesRange(db, sessionId).toArray();
 }
 
-/** Deletes a session and all its samples, together or not at all. Returns whether the session existed. */
+/** Stores a nudge given in a session. */
+export async function addNudge(db: SelfviewDB, n: Omit<NudgeRecord, 'notHelpful'>): Promise<void> {
+  await db.nudges.put({ ...n, notHelpful: false });
+}
+
+/** Marks a session's nudge as not helpful. */
+export async function markNudgeNotHelpful(db: SelfviewDB, sessionId: string, at: number): Promise<void> {
+  await db.nudges.update([sessionId, at], { notHelpful: true });
+}
+
+/** A session's nudges, in time order. */
+export function nudgesOf(db: SelfviewDB, sessionId: string): Promise<NudgeRecord[]> {
+  return db.nudges.where('[sessionId+at]').between([sessionId, Dexie.minKey], [sessionId, Dexie.maxKey], true, true).toArray();
+}
+
+/** Deletes a session with all its samples and nudges, together or not at all. Returns whether the session existed. */
 export async function deleteSession(db: SelfviewDB, id: string): Promise<boolean> {
-  return db.transaction('rw', db.sessions, db.samples, async () => {
+  return db.transaction('rw', [db.sessions, db.samples, db.nudges], async () => {
     const existed = (await db.sessions.get(id)) !== undefined;
-    // Samples go even when the session record is missing, so no orphaned seconds are left behind.
+    // Samples and nudges go even when the session record is missing, so nothing is orphaned.
+    await db.nudges.where('sessionId').equals(id).delete();
     await samplesRange(db, id).delete();
     await db.sessions.delete(id);
     return existed;

@@ -6,6 +6,8 @@
 import type { Runtime } from 'webextension-polyfill';
 import { SecondAggregator } from '../cues/aggregate';
 import type { SecondAggregate } from '../cues/types';
+import type { Nudge } from '../feedback/nudges';
+import type { SessionEntry, SessionFeedback } from './session-feedback';
 import { FRAME_PORT, parseClientMessage, type EngineStatus, type EngineToClient } from '../protocol/frame-port';
 import { FaceEngine } from './face-engine';
 import type { DelegatePreference } from './delegate';
@@ -22,6 +24,10 @@ export interface HostEnv {
   now(): number;
   /** Receives each finished second of a stream that is bound to a call session. */
   onSessionSecond?(session: { id: string; startedAt: number }, aggregate: SecondAggregate): void;
+  /** Baseline and nudges for call sessions (absent: raw cues, no nudges). */
+  feedback?: SessionFeedback;
+  /** Receives each nudge given in a call session. */
+  onNudge?(session: { id: string; startedAt: number }, nudge: Nudge, t: number): void;
 }
 
 /** Gap put between two streams on the VIDEO landmarker's clock, so tracking does not carry over. */
@@ -78,10 +84,17 @@ export function createEngineHost(env: HostEnv): (port: Runtime.Port) => void {
 
     const aggregator = new SecondAggregator();
     let session: { id: string; startedAt: number } | null = null;
+    let feedback: Promise<SessionEntry | null> = Promise.resolve(null);
     let offset: number | null = null;
-    const emit = (aggregate: SecondAggregate): void => {
+    const emit = (aggregate: SecondAggregate, fb: SessionEntry | null): void => {
       safePost(port, { type: 'second', aggregate });
-      if (session) env.onSessionSecond?.(session, aggregate);
+      if (!session) return;
+      env.onSessionSecond?.(session, aggregate);
+      const nudge = fb?.judge(aggregate, session.startedAt + aggregate.t * 1000);
+      if (nudge) {
+        safePost(port, { type: 'nudge', nudge });
+        env.onNudge?.(session, nudge, aggregate.t);
+      }
     };
     let busy = false;
 
@@ -91,11 +104,13 @@ export function createEngineHost(env: HostEnv): (port: Runtime.Port) => void {
       if (msg.type === 'session') {
         session = { id: msg.sessionId, startedAt: msg.startedAt };
         aggregator.anchor(msg.startedAt);
+        // Without its feedback settings a session still gets raw cues: feedback must never stop analysis.
+        feedback = env.feedback?.forSession(msg.sessionId).catch(() => null) ?? Promise.resolve(null);
         return;
       }
       if (msg.type === 'end') {
         const last = aggregator.flush();
-        if (last && session) env.onSessionSecond?.(session, last);
+        if (last) emit(last, await feedback);
         return safePost(port, { type: 'ended', last });
       }
       const receivedAt = env.now();
@@ -107,9 +122,11 @@ export function createEngineHost(env: HostEnv): (port: Runtime.Port) => void {
         const e = await startEngine();
         offset ??= e.videoClock + STREAM_GAP_MS - msg.ts;
         const r = await e.analyse(msg, msg.ts, msg.still, offset);
+        const fb = await feedback;
+        const cues = fb ? fb.normalise(r.cues) : r.cues;
         const timing = { transferMs: Math.max(0, receivedAt - msg.sentAt), detectMs: r.detectMs, cueMs: r.cueMs, engineMs: env.now() - receivedAt };
-        safePost(port, { type: 'frame', id: msg.id, ts: msg.ts, result: r.cues, observation: r.observation, timing });
-        if (!msg.still) aggregator.push(msg.ts, r.cues).forEach(emit);
+        safePost(port, { type: 'frame', id: msg.id, ts: msg.ts, result: cues, observation: r.observation, timing });
+        if (!msg.still) for (const a of aggregator.push(msg.ts, cues)) emit(a, fb);
       } catch (err) {
         safePost(port, { type: 'error', id: msg.id, error: err instanceof Error ? err.message : String(err) });
       } finally {
@@ -119,7 +136,7 @@ export function createEngineHost(env: HostEnv): (port: Runtime.Port) => void {
     port.onDisconnect.addListener(() => {
       // A stream cut off (tab closed, camera revoked) still keeps its last partial second.
       const last = aggregator.flush();
-      if (last && session) env.onSessionSecond?.(session, last);
+      if (last && session) void feedback.then((fb) => emit(last, fb));
       ports.delete(port);
       armIdle();
     });

@@ -2,9 +2,11 @@
 import { browser } from 'wxt/browser';
 import { getDB } from '../db/schema';
 import { SampleWriter } from '../db/sample-writer';
-import { sendMessage } from '../protocol/messages';
+import { addNudge } from '../db/sessions';
+import { onMessage, sendMessage } from '../protocol/messages';
 import { unwrap } from '../protocol/result';
 import { createEngineHost } from './host';
+import { SessionFeedback } from './session-feedback';
 
 /** Seconds without any client before the offscreen document asks to be closed (frees ~100 MB). */
 export const IDLE_CLOSE_MS = 60_000;
@@ -13,7 +15,9 @@ export const IDLE_CLOSE_MS = 60_000;
 export function startOffscreenEngine(): void {
   // Seconds of call sessions are stored here, where they are computed: the service worker is not on
   // this path, so stopping it loses nothing.
-  const writer = new SampleWriter(getDB());
+  const db = getDB();
+  const writer = new SampleWriter(db);
+  const feedback = new SessionFeedback(async () => unwrap(await sendMessage('offscreenToBackgroundFeedback')));
   const attach = createEngineHost({
     getURL: (p) => browser.runtime.getURL(`/${p}` as '/'),
     // Only this extension's own pages and content scripts can connect (there is no externally_connectable).
@@ -26,6 +30,15 @@ export function startOffscreenEngine(): void {
       writer.add(session.id, aggregate.t, session.startedAt + aggregate.t * 1000, aggregate);
       void sendMessage('offscreenToPagesSecond', { sessionId: session.id, aggregate }).catch(() => undefined);
     },
+    feedback,
+    onNudge: (session, nudge, t) => {
+      void addNudge(db, { sessionId: session.id, at: nudge.at, t, kind: nudge.kind, message: nudge.message }).catch(() => undefined);
+      void sendMessage('offscreenToPagesNudge', { sessionId: session.id, nudge: { ...nudge, t } }).catch(() => undefined);
+    },
   });
   browser.runtime.onConnect.addListener(attach);
+  onMessage('backgroundToOffscreenFeedback', ({ data, sender }) => {
+    if (sender.id !== browser.runtime.id || sender.tab) return;
+    feedback.update(data);
+  });
 }

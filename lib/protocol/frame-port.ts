@@ -5,6 +5,7 @@
  */
 import type { FrameObservation } from '../cues/observation';
 import type { FrameCues, SecondAggregate } from '../cues/types';
+import type { Nudge } from '../feedback/nudges';
 
 /** Name of the runtime port the engine listens on. */
 export const FRAME_PORT = 'selfview-frames';
@@ -39,6 +40,8 @@ export type EngineToClient =
   | { type: 'status'; status: EngineStatus }
   | { type: 'frame'; id: number; ts: number; result: FrameCues; observation: FrameObservation; timing: FrameTiming }
   | { type: 'second'; aggregate: SecondAggregate }
+  /** A nudge for the user in a call session (shown in the page's private badge). */
+  | { type: 'nudge'; nudge: Nudge }
   | { type: 'ended'; last: SecondAggregate | null }
   | { type: 'error'; id: number | null; error: string };
 

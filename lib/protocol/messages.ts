@@ -9,6 +9,8 @@ import type { Settings } from '../settings/items';
 import type { CaptureCommand } from '../session/machine';
 import type { SecondAggregate } from '../cues/types';
 import type { PopupState } from '../session/popup-state';
+import type { FeedbackSetup } from '../feedback/items';
+import type { Nudge } from '../feedback/nudges';
 
 /** What a call tab's content script reports. */
 export interface CallTabReport {
@@ -27,6 +29,14 @@ export interface ProtocolMap {
   offscreenToBackgroundSettings(): Result<Settings>;
   /** Offscreen → background: no client has been connected for a while; the document may be closed. */
   offscreenToBackgroundIdle(): Result<{ closed: boolean }>;
+  /** Offscreen → background: baseline and nudge settings for call sessions. */
+  offscreenToBackgroundFeedback(): Result<FeedbackSetup>;
+  /** Background → offscreen: the feedback settings changed (calibration, nudge choices, "not helpful"). */
+  backgroundToOffscreenFeedback(data: FeedbackSetup): void;
+  /** Offscreen → any page: a nudge was given in a session. */
+  offscreenToPagesNudge(data: { sessionId: string; nudge: Nudge & { t: number } }): void;
+  /** Popup → background: the user found a nudge not helpful (its rule is made to fire less). */
+  popupToBackgroundNotHelpful(data: { sessionId: string; at: number; kind: string }): Result<void>;
   /** Offscreen → any page: a second of a session was analysed (the popup shows it live). */
   offscreenToPagesSecond(data: { sessionId: string; aggregate: SecondAggregate }): void;
   /** Content script → background: the call's camera changed; answers what the tab should do. */

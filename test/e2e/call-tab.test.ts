@@ -197,7 +197,6 @@ describe('a call on a site the user added', () => {
     expect(looking).toMatch(/^\d+%$/);
     await report.waitForSelector('[data-testid=timeline] canvas');
     expect(await report.textContent('main')).not.toMatch(/\b(happy|sad|angry|emotion|mood)\b/i);
-    await report.screenshot({ path: 'test-results/report.png', fullPage: true });
     await report.close();
   });
 

@@ -9,13 +9,20 @@ import { join } from 'node:path';
 
 const DIR = join(tmpdir(), 'selfview-y4m');
 
+/** Framing of the clip in the fake camera's 640×480 picture. */
+const FRAMING = {
+  full: 'scale=640:480',
+  // The person in the left third of the picture, as when sitting off to one side of the camera.
+  offCentre: 'scale=320:240,pad=640:480:0:120',
+} as const;
+
 /** A clip of `seconds` from `src` starting at `from`, 640×480 at 15 fps (cached per arguments). */
-export function y4mFromVideo(src: string, from: number, seconds: number): string {
+export function y4mFromVideo(src: string, from: number, seconds: number, framing: keyof typeof FRAMING = 'full'): string {
   mkdirSync(DIR, { recursive: true });
-  const out = join(DIR, `${src.replace(/\W+/g, '_')}_${from}_${seconds}.y4m`);
+  const out = join(DIR, `${src.replace(/\W+/g, '_')}_${from}_${seconds}_${framing}.y4m`);
   if (!existsSync(out)) {
     execFileSync('ffmpeg', ['-v', 'error', '-y', '-ss', String(from), '-t', String(seconds), '-i', src,
-      '-vf', 'scale=640:480,fps=15', '-pix_fmt', 'yuv420p', out]);
+      '-vf', `${FRAMING[framing]},fps=15`, '-pix_fmt', 'yuv420p', out]);
   }
   return out;
 }
