@@ -129,3 +129,16 @@ describe('engine host', () => {
     vi.useRealTimers();
   });
 });
+
+describe('engine host, end of a stream', () => {
+  it('returns the last partial second once, with "ended" (not also as a "second")', async () => {
+    const p = fakePort();
+    host().attach(asPort(p));
+    await p.send(frame(1));
+    await p.send({ type: 'end' });
+    const ended = p.posted.filter((m) => m.type === 'ended');
+    expect(ended).toHaveLength(1);
+    expect(ended[0]!.type === 'ended' && ended[0]!.last?.frames).toBe(1);
+    expect(p.posted.filter((m) => m.type === 'second')).toHaveLength(0);
+  });
+});

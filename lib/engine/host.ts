@@ -86,8 +86,8 @@ export function createEngineHost(env: HostEnv): (port: Runtime.Port) => void {
     let session: { id: string; startedAt: number } | null = null;
     let feedback: Promise<SessionEntry | null> = Promise.resolve(null);
     let offset: number | null = null;
-    const emit = (aggregate: SecondAggregate, fb: SessionEntry | null): void => {
-      safePost(port, { type: 'second', aggregate });
+    /** A finished second's session side: store it, judge it for nudges. */
+    const record = (aggregate: SecondAggregate, fb: SessionEntry | null): void => {
       if (!session) return;
       env.onSessionSecond?.(session, aggregate);
       const nudge = fb?.judge(aggregate, session.startedAt + aggregate.t * 1000);
@@ -95,6 +95,10 @@ export function createEngineHost(env: HostEnv): (port: Runtime.Port) => void {
         safePost(port, { type: 'nudge', nudge });
         env.onNudge?.(session, nudge, aggregate.t);
       }
+    };
+    const emit = (aggregate: SecondAggregate, fb: SessionEntry | null): void => {
+      safePost(port, { type: 'second', aggregate });
+      record(aggregate, fb);
     };
     let busy = false;
 
@@ -110,7 +114,7 @@ export function createEngineHost(env: HostEnv): (port: Runtime.Port) => void {
       }
       if (msg.type === 'end') {
         const last = aggregator.flush();
-        if (last) emit(last, await feedback);
+        if (last) record(last, await feedback); // the client gets it with 'ended'
         return safePost(port, { type: 'ended', last });
       }
       const receivedAt = env.now();
@@ -136,7 +140,7 @@ export function createEngineHost(env: HostEnv): (port: Runtime.Port) => void {
     port.onDisconnect.addListener(() => {
       // A stream cut off (tab closed, camera revoked) still keeps its last partial second.
       const last = aggregator.flush();
-      if (last && session) void feedback.then((fb) => emit(last, fb));
+      if (last && session) void feedback.then((fb) => record(last, fb));
       ports.delete(port);
       armIdle();
     });
