@@ -2,7 +2,7 @@
 import type { DelegatePreference } from '@/lib/engine/delegate';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/items';
 import { FpsOptions } from './OptionsCall';
-import { OptionsSection, updateSettings, useSaveStatus } from './OptionsShared';
+import { OptionsSection, useSaveStatus } from './OptionsShared';
 
 /** Offered practice rates (1–30 allowed): a practice run is short and has the CPU to itself. */
 export const SAMPLE_FPS_CHOICES = [3, 5, 8, 10, 15, 20, 30];
@@ -13,7 +13,7 @@ const DELEGATES: { value: DelegatePreference; label: string }[] = [
   { value: 'gpu', label: 'GPU when available' },
 ];
 
-export function OptionsAnalysis(props: { settings: Settings }) {
+export function OptionsAnalysis(props: { settings: Settings; update: (patch: Partial<Settings>) => Promise<void> }) {
   const { status, save } = useSaveStatus();
   const s = props.settings;
   return (
@@ -21,7 +21,7 @@ export function OptionsAnalysis(props: { settings: Settings }) {
       <div class="field">
         <label for="sample-fps">Frames analysed per second on the practice page</label>{' '}
         <select id="sample-fps" value={s.sampleFps} data-testid="sample-fps" aria-describedby="sample-fps-hint"
-          onChange={(e) => void save(() => updateSettings({ sampleFps: Number((e.currentTarget as HTMLSelectElement).value) }))}>
+          onChange={(e) => void save(() => props.update({ sampleFps: Number((e.currentTarget as HTMLSelectElement).value) }))}>
           <FpsOptions choices={SAMPLE_FPS_CHOICES} value={s.sampleFps} fallback={DEFAULT_SETTINGS.sampleFps} />
         </select>
         <span class="hint" id="sample-fps-hint">
@@ -33,7 +33,7 @@ export function OptionsAnalysis(props: { settings: Settings }) {
         {DELEGATES.map((d) => (
           <div class="check" key={d.value}>
             <input type="radio" name="delegate" id={`delegate-${d.value}`} value={d.value} checked={s.delegate === d.value} data-testid={`delegate-${d.value}`}
-              onChange={() => void save(() => updateSettings({ delegate: d.value }))} />
+              onChange={() => void save(() => props.update({ delegate: d.value }))} />
             <label for={`delegate-${d.value}`}>{d.label}</label>
           </div>
         ))}

@@ -1,6 +1,6 @@
 /** Settings › During a call: the private in-page badge and how many frames a call analyses. */
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/items';
-import { OptionsSection, updateSettings, useSaveStatus } from './OptionsShared';
+import { OptionsSection, useSaveStatus } from './OptionsShared';
 
 /** Offered call rates: low enough to leave the call its CPU, up to the highest a call allows (15). */
 export const CALL_FPS_CHOICES = [2, 3, 5, 8, 10, 15];
@@ -17,14 +17,14 @@ export function FpsOptions(props: { choices: readonly number[]; value: number; f
   );
 }
 
-export function OptionsCall(props: { settings: Settings }) {
+export function OptionsCall(props: { settings: Settings; update: (patch: Partial<Settings>) => Promise<void> }) {
   const { status, save } = useSaveStatus();
   const s = props.settings;
   return (
     <OptionsSection id="call" title="During a call" status={status}>
       <div class="check">
         <input type="checkbox" id="overlay" checked={s.overlay} data-testid="overlay-toggle" aria-describedby="overlay-hint"
-          onChange={(e) => void save(() => updateSettings({ overlay: (e.currentTarget as HTMLInputElement).checked }))} />
+          onChange={(e) => void save(() => props.update({ overlay: (e.currentTarget as HTMLInputElement).checked }))} />
         <label for="overlay">Show a small private badge in the call page with how well Selfview can see your face</label>
         <span class="hint" id="overlay-hint">
           Only you see it: it is drawn on your screen, not added to your video. Drag it to move it; × hides it for the call.
@@ -33,7 +33,7 @@ export function OptionsCall(props: { settings: Settings }) {
       <div class="field">
         <label for="call-fps">Frames analysed per second during calls</label>{' '}
         <select id="call-fps" value={s.callFps} data-testid="call-fps" aria-describedby="call-fps-hint"
-          onChange={(e) => void save(() => updateSettings({ callFps: Number((e.currentTarget as HTMLSelectElement).value) }))}>
+          onChange={(e) => void save(() => props.update({ callFps: Number((e.currentTarget as HTMLSelectElement).value) }))}>
           <FpsOptions choices={CALL_FPS_CHOICES} value={s.callFps} fallback={DEFAULT_SETTINGS.callFps} />
         </select>
         <span class="hint" id="call-fps-hint">

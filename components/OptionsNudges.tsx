@@ -2,10 +2,11 @@
  * Settings › Nudges: quiet mode, which nudges may appear (each described with its default timing),
  * the smile goal, and resetting what "not helpful" answers taught Selfview.
  */
+import { useRef } from 'preact/hooks';
 import { NO_ADAPTATION, DEFAULT_NUDGE_CONFIG, NUDGE_KINDS, parseAdaptation, type NudgeKind } from '@/lib/feedback/nudge-config';
 import { aboutDuration } from '@/lib/feedback/nudge-rules';
 import { nudgeAdaptation, nudgePrefs, type NudgePrefs } from '@/lib/feedback/items';
-import { OptionsSection, parsePrefs, serially, updatePrefs, useSaveStatus, useStored } from './OptionsShared';
+import { OptionsSection, parsePrefs, useSaveStatus, useStored } from './OptionsShared';
 
 /** The order on the page: the smile reminder and the off-by-default blink count last. */
 const ORDER: readonly NudgeKind[] = ['framing', 'lookAway', 'browFurrow', 'noSmile', 'lowBlink'];
@@ -35,16 +36,19 @@ export const NUDGE_WHEN: Record<NudgeKind, string> = {
 const longer = (factor: number) => `${Math.round((factor - 1) * 100)}% longer`;
 
 export function OptionsNudges() {
-  const prefs = useStored(nudgePrefs, parsePrefs);
-  const adaptation = useStored(nudgeAdaptation, parseAdaptation);
+  const storedPrefs = useStored(nudgePrefs, parsePrefs);
+  const storedAdaptation = useStored(nudgeAdaptation, parseAdaptation);
   const { status, save } = useSaveStatus();
+  const adaptedText = useRef<HTMLParagraphElement>(null);
+  const prefs = storedPrefs.value;
+  const adaptation = storedAdaptation.value;
   if (!prefs || !adaptation) return null;
 
   const adapted = NUDGE_KINDS.filter((k) => (adaptation.factor[k] ?? 1) > 1);
   /** A checkbox's change as a prefs change (read now: the event is gone by the time the write runs). */
   const onToggle = (change: (on: boolean, p: NudgePrefs) => NudgePrefs) => (e: Event) => {
     const on = (e.currentTarget as HTMLInputElement).checked;
-    void save(() => updatePrefs((p) => change(on, p)));
+    void save(() => storedPrefs.change((p) => change(on, p)));
   };
 
   return (
@@ -79,13 +83,17 @@ export function OptionsNudges() {
         <span class="hint" id="smile-goal-hint">Your own goal: without it Selfview never comments on smiling.</span>
       </div>
       <div class="field">
-        <p data-testid="adapted-kinds" id="adapted-kinds">
+        <p data-testid="adapted-kinds" id="adapted-kinds" ref={adaptedText} tabIndex={-1}>
           {adapted.length === 0
             ? 'Nothing learned yet: every nudge uses its default timing.'
             : `From your "not helpful" answers, Selfview waits longer before: ${adapted.map((k) => `${NUDGE_LABEL[k]} (${longer(adaptation.factor[k]!)})`).join('; ')}.`}
         </p>
         <button type="button" data-testid="reset-adaptation" disabled={adapted.length === 0} aria-describedby="adapted-kinds"
-          onClick={() => void save(() => serially(() => nudgeAdaptation.setValue(NO_ADAPTATION)), 'Reset')}>
+          onClick={() => {
+            // The button is disabled once nothing is adapted: keep keyboard focus nearby, on what it changed.
+            adaptedText.current?.focus();
+            void save(() => storedAdaptation.change(() => NO_ADAPTATION), 'Reset');
+          }}>
           Reset what “not helpful” taught Selfview
         </button>
       </div>

@@ -1,30 +1,30 @@
-import { sanitizeSettings, settings } from '@/lib/settings/items';
+import { settings, type Settings } from '@/lib/settings/items';
 import { OptionsAnalysis } from './OptionsAnalysis';
 import { OptionsAppearance } from './OptionsAppearance';
 import { OptionsBaseline } from './OptionsBaseline';
 import { OptionsCall } from './OptionsCall';
 import { OptionsNudges } from './OptionsNudges';
-import { useStored } from './OptionsShared';
+import { parseSettings, useStored } from './OptionsShared';
 import { OptionsSites } from './OptionsSites';
-
-const parseSettings = (raw: unknown) => sanitizeSettings(typeof raw === 'object' && raw !== null ? raw : {});
 
 /**
  * Settings: where Selfview runs, what it does during a call, nudges, the baseline, analysis and
  * appearance. Every change is saved at once (each section says so); changes made in another tab show here too.
  */
 export function OptionsPage() {
-  const s = useStored(settings, parseSettings);
+  const stored = useStored(settings, parseSettings);
+  const s = stored.value;
+  const update = (patch: Partial<Settings>) => stored.change((v) => ({ ...v, ...patch }));
   return (
     <main class="options" data-testid="options" data-ready={s ? 'true' : 'false'}>
       <h1>Selfview settings</h1>
       <p class="muted">Changes are saved as you make them. Everything here stays in this browser.</p>
       <OptionsSites />
-      {s && <OptionsCall settings={s} />}
+      {s && <OptionsCall settings={s} update={update} />}
       <OptionsNudges />
       <OptionsBaseline />
-      {s && <OptionsAnalysis settings={s} />}
-      {s && <OptionsAppearance settings={s} />}
+      {s && <OptionsAnalysis settings={s} update={update} />}
+      {s && <OptionsAppearance settings={s} update={update} />}
     </main>
   );
 }

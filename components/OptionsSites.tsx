@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { BUILT_IN_SITES, userSite, type CallSite } from '@/lib/sites/call-sites';
 import { siteModes, userSites, type SiteMode } from '@/lib/sites/items';
 import { addUserSite, removeUserSite } from '@/lib/sites/registration';
-import { OptionsSection, serially, useSaveStatus, useStored } from './OptionsShared';
+import { OptionsSection, useSaveStatus, useStored } from './OptionsShared';
 
 const MODE_LABEL: Record<SiteMode, string> = { ask: 'Ask me each call', auto: 'Start automatically', never: 'Never' };
 
@@ -11,14 +11,14 @@ const parseModes = (raw: unknown): Record<string, SiteMode> => (typeof raw === '
 const parseSites = (raw: unknown): string[] => (Array.isArray(raw) ? raw.filter((s): s is string => typeof s === 'string') : []);
 
 export function OptionsSites() {
-  const modes = useStored(siteModes, parseModes) ?? {};
-  const mine = useStored(userSites, parseSites) ?? [];
+  const storedModes = useStored(siteModes, parseModes);
+  const modes = storedModes.value ?? {};
+  const mine = useStored(userSites, parseSites).value ?? [];
   const [input, setInput] = useState('');
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const { status, save } = useSaveStatus();
 
-  const setMode = (key: string, mode: SiteMode) =>
-    save(() => serially(async () => siteModes.setValue({ ...(await siteModes.getValue()), [key]: mode })));
+  const setMode = (key: string, mode: SiteMode) => save(() => storedModes.change((m) => ({ ...m, [key]: mode })));
   const add = async (e: Event) => {
     e.preventDefault();
     // addUserSite asks for the site's permission first thing: nothing may be awaited before it,
