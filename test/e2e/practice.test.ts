@@ -9,6 +9,7 @@ import { launchWithExtension, type ExtensionBrowser } from '../../scripts/suppor
 import { FACES, requireBuilt } from '../../scripts/support/paths';
 import { y4mFromVideo } from '../support/fake-camera';
 import { cueValue, trackStreams, waitForCues } from '../support/practice-page';
+import { screenshotsAt1xAnd2x } from '../support/screenshots';
 
 let b: ExtensionBrowser;
 let page: Page;
@@ -60,6 +61,17 @@ describe('Practice page, live camera', () => {
     expect(faceSize).toBeGreaterThan(0.2);
     expect(faceSize).toBeLessThan(0.8);
     expect(Math.abs(Number(await cueValue(page, 'headYaw')))).toBeLessThan(45);
+    await screenshotsAt1xAnd2x(page, 'practice-live');
+  });
+
+  it('calibrates to the relaxed face in 10 s and then shows cues relative to it', async () => {
+    expect(await page.textContent('[data-testid=calibration-state]')).toMatch(/Not calibrated/);
+    await page.click('[data-testid=calibrate]');
+    await expect.poll(() => page.textContent('[data-testid=calibration-message]').catch(() => null), { timeout: 30_000 }).toMatch(/^Calibrated on \d+ of \d+ frames/);
+    expect(await page.textContent('[data-testid=calibration-state]')).toMatch(/^Calibrated to your relaxed face on /);
+    const stored = (await b.worker.evaluate(async () => (await chrome.storage.local.get('baseline')).baseline)) as { baseline: { version: number; used: number } };
+    expect(stored.baseline.version).toBe(1);
+    expect(stored.baseline.used).toBeGreaterThanOrEqual(20);
   });
 
   it('releases the camera on Stop', async () => {
