@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { bundledAssets } from './lib/build/bundled-assets';
@@ -12,11 +13,14 @@ export default defineConfig({
   // Tests build into a temp dir to check failures without touching the real build.
   outDir: process.env.SELFVIEW_OUT_DIR ?? '.output',
   imports: false,
-  modules: ['@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
+  // English and German texts (YAML), turned into _locales/<lang>/messages.json at build time.
+  i18n: { localesDir: fileURLToPath(new URL('./lib/i18n/locales', import.meta.url)) },
   vite: () => ({ plugins: [preact()] }),
   manifest: {
-    name: 'Selfview',
-    description: 'Private, on-device feedback on your own face in video calls. Movements, not feelings. Nothing leaves your device.',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     minimum_chrome_version: '148',
     permissions: ['offscreen', 'storage', 'scripting'],
     // Sites the user adds (a self-hosted Jitsi, a company tool) are asked for one by one, from a click.

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { computeBaseline, isBaseline, NOT_CALIBRATED_TEXT, parseBaseline, type Baseline } from '@/lib/feedback/baseline';
+import { computeBaseline, isBaseline, parseBaseline, type Baseline } from '@/lib/feedback/baseline';
+import { calibrationErrorText, fmtDateTime, t } from '@/lib/i18n';
 import { baselineItem } from '@/lib/feedback/items';
 import type { FrameCues } from '@/lib/cues/types';
 
@@ -26,9 +27,9 @@ export function useBaseline(): { baseline: Baseline | null; createdAt: number | 
 /** Turns recorded frames into a stored baseline, or a message saying why not. */
 export async function finishCalibration(frames: FrameCues[]): Promise<string> {
   const b = computeBaseline(frames);
-  if (!isBaseline(b)) return b.error;
+  if (!isBaseline(b)) return calibrationErrorText(b);
   await baselineItem.setValue({ id: crypto.randomUUID(), createdAt: Date.now(), baseline: b });
-  return `Calibrated on ${b.used} of ${b.frames} frames. Readings are now shown relative to your relaxed face.`;
+  return t('calibration.done', { used: b.used, frames: b.frames });
 }
 
 /** Calibration status and the button to (re)run it. */
@@ -36,11 +37,11 @@ export function CalibrationControl(props: { running: boolean; recording: boolean
   return (
     <div class="calibration" data-testid="calibration">
       <p class="muted" data-testid="calibration-state">
-        {props.createdAt ? `Calibrated to your relaxed face on ${new Date(props.createdAt).toLocaleString()}.` : NOT_CALIBRATED_TEXT}
+        {props.createdAt ? t('calibration.calibratedOn', { date: fmtDateTime(props.createdAt) }) : t('calibration.notCalibrated')}
       </p>
       {props.running && (
         <button type="button" class="secondary" onClick={props.onStart} disabled={props.recording} data-testid="calibrate">
-          {props.recording ? 'Look at the camera with a relaxed face…' : props.createdAt ? 'Calibrate again (10 s)' : 'Calibrate to my relaxed face (10 s)'}
+          {props.recording ? t('calibration.recording') : props.createdAt ? t('calibration.again') : t('calibration.first')}
         </button>
       )}
       {props.message && <p role="status" data-testid="calibration-message">{props.message}</p>}

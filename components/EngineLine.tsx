@@ -1,11 +1,12 @@
 import type { EngineStatus } from '@/lib/protocol/frame-port';
+import { fmtNumber, rich, t } from '@/lib/i18n';
 
 /** Engine start-up progress, then which delegate runs and the analysed frame rate. */
 export function EngineLine({ status, fps }: { status: EngineStatus | null; fps: number | null }) {
   if (!status) return null;
   if (status.state === 'error') return <p class="error" role="alert" data-testid="engine-error">{status.error}</p>;
   if (status.state === 'loading') {
-    const label = status.stage === 'model' ? 'Loading the face model' : 'Starting the analysis engine';
+    const label = status.stage === 'model' ? t('engine.loadingModel') : t('engine.startingEngine');
     return (
       <p data-testid="engine-loading">
         {label}… <progress max={1} value={status.progress} aria-label={label} />
@@ -14,11 +15,11 @@ export function EngineLine({ status, fps }: { status: EngineStatus | null; fps: 
   }
   return (
     <p class="engine" data-testid="engine-ready">
-      Analysed on this device with the <span data-testid="delegate">{status.delegate}</span> delegate
+      {rich('engine.ready', { delegate: <span data-testid="delegate">{status.delegate}</span> })}
       <span class="muted"> ({status.delegateReason})</span>
       {fps !== null && (
         <>
-          {' '}· <span data-testid="fps">{fps.toFixed(1)}</span> frames/s analysed
+          {' '}· {rich('engine.fps', { fps: <span data-testid="fps">{fmtNumber(fps, 1)}</span> })}
         </>
       )}
     </p>

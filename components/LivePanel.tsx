@@ -9,6 +9,7 @@ import { CALIBRATION_MS, CalibrationControl, finishCalibration, useBaseline, typ
 import { normaliseFrame } from '@/lib/feedback/baseline';
 import { EngineLine } from './EngineLine';
 import { LOW_QUALITY, QualityBadge } from './QualityBadge';
+import { t } from '@/lib/i18n';
 
 type Phase = 'idle' | 'starting' | 'running';
 
@@ -100,25 +101,22 @@ export function LivePanel() {
   const shown = frame && baseline ? normaliseFrame(frame, baseline) : frame;
   return (
     <section class="card live" aria-labelledby="live-title" data-phase={phase} data-testid="live" data-first-cue-ms={firstCueMs?.toFixed(0) ?? ''}>
-      <h2 id="live-title">Practise with your camera</h2>
-      <p class="muted">
-        Selfview shows what your face does — smiling, raising or drawing your brows, looking at the camera — not what you feel.
-        The picture is analysed on this device; no image or video is stored or sent anywhere.
-      </p>
+      <h2 id="live-title">{t('live.title')}</h2>
+      <p class="muted">{t('live.intro')}</p>
       <div class="controls">
         {phase === 'idle' ? (
-          <button type="button" onClick={() => void start()} data-testid="start">Start camera</button>
+          <button type="button" onClick={() => void start()} data-testid="start">{t('live.start')}</button>
         ) : (
-          <button type="button" onClick={() => void stop()} data-testid="stop" disabled={phase === 'starting' && !session.current}>Stop</button>
+          <button type="button" onClick={() => void stop()} data-testid="stop" disabled={phase === 'starting' && !session.current}>{t('live.stop')}</button>
         )}
       </div>
       {error && <p class="error" role="alert" data-testid="live-error">{error}</p>}
       {phase !== 'idle' && <EngineLine status={status} fps={fps} />}
       <div class="stage" hidden={phase === 'idle'}>
-        <video ref={video} muted playsInline class="mirror" aria-label="Your camera (shown mirrored, only to you)" data-testid="video" />
+        <video ref={video} muted playsInline class="mirror" aria-label={t('live.videoLabel')} data-testid="video" />
         <div class={low ? 'readout dim' : 'readout'}>
           {frame && <QualityBadge quality={frame.quality} issue={frame.qualityIssue} />}
-          {frame && <p data-testid="faces">{frame.faces === 0 ? 'No face found' : frame.faces === 1 ? '1 face' : `${frame.faces} faces — reading the largest`}</p>}
+          {frame && <p data-testid="faces">{t('live.faces', frame.faces)}</p>}
           <CueBars cues={shown?.cues ?? null} />
           <CalibrationControl running={phase === 'running'} recording={calibrating} message={calibrationMessage} onStart={startCalibration} createdAt={baseline ? createdAt : null} />
         </div>

@@ -1,5 +1,6 @@
 /** Settings › During a call: the private in-page badge and how many frames a call analyses. */
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/items';
+import { t } from '@/lib/i18n';
 import { OptionsSection, useSaveStatus } from './OptionsShared';
 
 /** Offered call rates: low enough to leave the call its CPU, up to the highest a call allows (15). */
@@ -11,7 +12,7 @@ export function FpsOptions(props: { choices: readonly number[]; value: number; f
   return (
     <>
       {all.map((n) => (
-        <option value={n} key={n}>{n === props.fallback ? `${n} (default)` : String(n)}</option>
+        <option value={n} key={n}>{n === props.fallback ? t('options.fpsDefault', { n }) : String(n)}</option>
       ))}
     </>
   );
@@ -21,24 +22,20 @@ export function OptionsCall(props: { settings: Settings; update: (patch: Partial
   const { status, save } = useSaveStatus();
   const s = props.settings;
   return (
-    <OptionsSection id="call" title="During a call" status={status}>
+    <OptionsSection id="call" title={t('options.call.title')} status={status}>
       <div class="check">
         <input type="checkbox" id="overlay" checked={s.overlay} data-testid="overlay-toggle" aria-describedby="overlay-hint"
           onChange={(e) => void save(() => props.update({ overlay: (e.currentTarget as HTMLInputElement).checked }))} />
-        <label for="overlay">Show a small private badge in the call page with how well Selfview can see your face</label>
-        <span class="hint" id="overlay-hint">
-          Only you see it: it is drawn on your screen, not added to your video. Drag it to move it; × hides it for the call.
-        </span>
+        <label for="overlay">{t('options.call.overlay')}</label>
+        <span class="hint" id="overlay-hint">{t('options.call.overlayHint')}</span>
       </div>
       <div class="field">
-        <label for="call-fps">Frames analysed per second during calls</label>{' '}
+        <label for="call-fps">{t('options.call.fps')}</label>{' '}
         <select id="call-fps" value={s.callFps} data-testid="call-fps" aria-describedby="call-fps-hint"
           onChange={(e) => void save(() => props.update({ callFps: Number((e.currentTarget as HTMLSelectElement).value) }))}>
           <FpsOptions choices={CALL_FPS_CHOICES} value={s.callFps} fallback={DEFAULT_SETTINGS.callFps} />
         </select>
-        <span class="hint" id="call-fps-hint">
-          Higher rates catch shorter movements such as blinks but use more CPU — which the call itself needs too. Applies from the next call.
-        </span>
+        <span class="hint" id="call-fps-hint">{t('options.call.fpsHint')}</span>
       </div>
     </OptionsSection>
   );

@@ -4,7 +4,8 @@
  */
 import { useRef } from 'preact/hooks';
 import { NO_ADAPTATION, DEFAULT_NUDGE_CONFIG, NUDGE_KINDS, parseAdaptation, type NudgeKind } from '@/lib/feedback/nudge-config';
-import { aboutDuration } from '@/lib/feedback/nudge-rules';
+import { halfMinutes } from '@/lib/feedback/nudge-rules';
+import { durationText, pct, t } from '@/lib/i18n';
 import { nudgeAdaptation, nudgePrefs, type NudgePrefs } from '@/lib/feedback/items';
 import { OptionsSection, parsePrefs, useSaveStatus, useStored } from './OptionsShared';
 
@@ -12,28 +13,30 @@ import { OptionsSection, parsePrefs, useSaveStatus, useStored } from './OptionsS
 const ORDER: readonly NudgeKind[] = ['framing', 'lookAway', 'browFurrow', 'noSmile', 'lowBlink'];
 
 /** Plain-language name of each nudge kind. */
-export const NUDGE_LABEL: Record<NudgeKind, string> = {
-  framing: 'Framing — face centred and at a good distance',
-  lookAway: 'Looking at the camera',
-  browFurrow: 'Brows held drawn together',
-  noSmile: 'Smile reminder',
-  lowBlink: 'Few blinks',
-};
+export const nudgeLabel = (kind: NudgeKind): string => t(`options.nudges.label.${kind}`);
 
 const r = DEFAULT_NUDGE_CONFIG.rules;
-const most = (share: number) => (share >= 1 ? 'all' : share >= 0.5 ? 'most' : `${Math.round(share * 100)}%`);
+const most = (share: number) => (share >= 1 ? t('options.nudges.share.all') : share >= 0.5 ? t('options.nudges.share.most') : pct(share));
+const about = (windowS: number) => durationText(halfMinutes(windowS));
 
 /** When each nudge appears, from the default thresholds (adaptation may lengthen the stretches). */
-export const NUDGE_WHEN: Record<NudgeKind, string> = {
-  framing: `When your face has been off-centre, too far from or too close to the camera for ${most(r.framing.share)} of the last ${r.framing.windowS} seconds.`,
-  lookAway: `When you have mostly not looked at the camera for ${aboutDuration(r.lookAway.windowS)}; glances at notes in between do not reset it.`,
-  browFurrow: `When your brows have stayed drawn together for ${most(r.browFurrow.share)} of the last ${r.browFurrow.windowS} seconds; brief furrows come and go without a nudge.`,
-  noSmile: `When you have not smiled once in ${aboutDuration(r.noSmile.windowS)}. Only with the smile goal below turned on.`,
-  lowBlink: `When you have blinked fewer than ${r.lowBlink.perMin} times a minute for ${aboutDuration(r.lowBlink.windowS)}. Off by default: at the low frame rates Selfview analyses, blink counting misses short blinks, so it would appear for almost everyone.`,
-};
+export function nudgeWhen(kind: NudgeKind): string {
+  switch (kind) {
+    case 'framing':
+      return t('options.nudges.when.framing', { share: most(r.framing.share), windowS: r.framing.windowS });
+    case 'lookAway':
+      return t('options.nudges.when.lookAway', { about: about(r.lookAway.windowS) });
+    case 'browFurrow':
+      return t('options.nudges.when.browFurrow', { share: most(r.browFurrow.share), windowS: r.browFurrow.windowS });
+    case 'noSmile':
+      return t('options.nudges.when.noSmile', { about: about(r.noSmile.windowS) });
+    case 'lowBlink':
+      return t('options.nudges.when.lowBlink', { perMin: r.lowBlink.perMin, about: about(r.lowBlink.windowS) });
+  }
+}
 
-/** "waits 56% longer" for a factor of 1.5625. */
-const longer = (factor: number) => `${Math.round((factor - 1) * 100)}% longer`;
+/** "56% longer" for a factor of 1.5625. */
+const longer = (factor: number) => t('options.nudges.longer', { pct: pct(factor - 1) });
 
 export function OptionsNudges() {
   const storedPrefs = useStored(nudgePrefs, parsePrefs);
@@ -52,26 +55,25 @@ export function OptionsNudges() {
   };
 
   return (
-    <OptionsSection id="nudges" title="Nudges" status={status}>
+    <OptionsSection id="nudges" title={t('options.nudges.title')} status={status}>
       <p class="muted">
-        Now and then, during a call, Selfview can point out a movement or position that has lasted a while. At most one nudge every{' '}
-        {DEFAULT_NUDGE_CONFIG.globalCooldownS / 60} minutes, and the same one not again for {DEFAULT_NUDGE_CONFIG.kindCooldownS / 60} minutes.
+        {t('options.nudges.intro', { every: DEFAULT_NUDGE_CONFIG.globalCooldownS / 60, again: DEFAULT_NUDGE_CONFIG.kindCooldownS / 60 })}
       </p>
       <div class="check">
         <input type="checkbox" id="quiet" checked={prefs.quiet} data-testid="quiet-toggle" aria-describedby="quiet-hint"
           onChange={onToggle((on, p) => ({ ...p, quiet: on }))} />
-        <label for="quiet">Quiet mode — no nudges</label>
-        <span class="hint" id="quiet-hint">Selfview keeps analysing as usual; it just says nothing until you turn this off.</span>
+        <label for="quiet">{t('options.nudges.quiet')}</label>
+        <span class="hint" id="quiet-hint">{t('options.nudges.quietHint')}</span>
       </div>
       <fieldset data-testid="nudge-kinds">
-        <legend>Which nudges may appear</legend>
-        {prefs.quiet && <p class="hint" data-testid="quiet-note">Quiet mode is on: none of these appear for now.</p>}
+        <legend>{t('options.nudges.kinds')}</legend>
+        {prefs.quiet && <p class="hint" data-testid="quiet-note">{t('options.nudges.quietNote')}</p>}
         {ORDER.map((k) => (
           <div class="check" key={k}>
             <input type="checkbox" id={`nudge-${k}`} checked={prefs.enabled[k]} data-testid={`nudge-${k}`} aria-describedby={`nudge-${k}-hint`}
               onChange={onToggle((on, p) => ({ ...p, enabled: { ...p.enabled, [k]: on } }))} />
-            <label for={`nudge-${k}`}>{NUDGE_LABEL[k]}</label>
-            <span class="hint" id={`nudge-${k}-hint`} data-testid={`nudge-${k}-desc`}>{NUDGE_WHEN[k]}</span>
+            <label for={`nudge-${k}`}>{nudgeLabel(k)}</label>
+            <span class="hint" id={`nudge-${k}-hint`} data-testid={`nudge-${k}-desc`}>{nudgeWhen(k)}</span>
           </div>
         ))}
       </fieldset>
@@ -79,22 +81,24 @@ export function OptionsNudges() {
         <input type="checkbox" id="smile-goal" checked={prefs.smileGoal} data-testid="smile-goal" aria-describedby="smile-goal-hint"
           // Setting the goal is asking for the reminder: it is turned on with it.
           onChange={onToggle((on, p) => ({ ...p, smileGoal: on, enabled: on ? { ...p.enabled, noSmile: true } : p.enabled }))} />
-        <label for="smile-goal">I want to smile more (enables the smile reminder)</label>
-        <span class="hint" id="smile-goal-hint">Your own goal: without it Selfview never comments on smiling.</span>
+        <label for="smile-goal">{t('options.nudges.smileGoal')}</label>
+        <span class="hint" id="smile-goal-hint">{t('options.nudges.smileGoalHint')}</span>
       </div>
       <div class="field">
         <p data-testid="adapted-kinds" id="adapted-kinds" ref={adaptedText} tabIndex={-1}>
           {adapted.length === 0
-            ? 'Nothing learned yet: every nudge uses its default timing.'
-            : `From your "not helpful" answers, Selfview waits longer before: ${adapted.map((k) => `${NUDGE_LABEL[k]} (${longer(adaptation.factor[k]!)})`).join('; ')}.`}
+            ? t('options.nudges.nothingLearned')
+            : t('options.nudges.adapted', {
+              list: adapted.map((k) => t('options.nudges.adaptedItem', { label: nudgeLabel(k), longer: longer(adaptation.factor[k]!) })).join('; '),
+            })}
         </p>
         <button type="button" data-testid="reset-adaptation" disabled={adapted.length === 0} aria-describedby="adapted-kinds"
           onClick={() => {
             // The button is disabled once nothing is adapted: keep keyboard focus nearby, on what it changed.
             adaptedText.current?.focus();
-            void save(() => storedAdaptation.change(() => NO_ADAPTATION), 'Reset');
+            void save(() => storedAdaptation.change(() => NO_ADAPTATION), t('options.nudges.resetDone'));
           }}>
-          Reset what “not helpful” taught Selfview
+          {t('options.nudges.reset')}
         </button>
       </div>
     </OptionsSection>

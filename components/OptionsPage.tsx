@@ -1,3 +1,5 @@
+import { useEffect } from 'preact/hooks';
+import { localisePage, t } from '@/lib/i18n';
 import { settings, type Settings } from '@/lib/settings/items';
 import { OptionsAnalysis } from './OptionsAnalysis';
 import { OptionsAppearance } from './OptionsAppearance';
@@ -15,10 +17,11 @@ export function OptionsPage() {
   const stored = useStored(settings, parseSettings);
   const s = stored.value;
   const update = (patch: Partial<Settings>) => stored.change((v) => ({ ...v, ...patch }));
+  useEffect(() => localisePage(t('options.pageTitle')), []);
   return (
     <main class="options" data-testid="options" data-ready={s ? 'true' : 'false'}>
-      <h1>Selfview settings</h1>
-      <p class="muted">Changes are saved as you make them. Everything here stays in this browser.</p>
+      <h1>{t('options.title')}</h1>
+      <p class="muted">{t('options.intro')}</p>
       <OptionsSites />
       {s && <OptionsCall settings={s} update={update} />}
       <OptionsNudges />

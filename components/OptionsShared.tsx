@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { sanitizeSettings, type Settings } from '@/lib/settings/items';
 import { DEFAULT_NUDGE_PREFS, type NudgePrefs } from '@/lib/feedback/items';
 import { NUDGE_KINDS } from '@/lib/feedback/nudge-config';
+import { t } from '@/lib/i18n';
 
 /** How long "Saved" stays visible after a change (ms). */
 export const SAVED_MS = 2500;
@@ -83,20 +84,20 @@ export function parsePrefs(raw: unknown): NudgePrefs {
   return { quiet: p.quiet === true, smileGoal: p.smileGoal === true, enabled };
 }
 
-/** A section's save state: `save` runs a write and then shows "Saved" (or why it failed) for a moment. */
+/** A section's save state: `save` runs a write and then shows "Saved" (or `done`, or why it failed) for a moment. */
 export function useSaveStatus(): { status: { text: string; error: boolean } | null; save: (write: () => Promise<unknown>, done?: string) => Promise<void> } {
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
-  const save = async (write: () => Promise<unknown>, done = 'Saved') => {
+  const save = async (write: () => Promise<unknown>, done = t('options.saved')) => {
     clearTimeout(timer.current);
     try {
       await write();
-      setStatus({ text: `✓ ${done}`, error: false });
+      setStatus({ text: t('options.savedMark', { what: done }), error: false });
       timer.current = setTimeout(() => setStatus(null), SAVED_MS);
     } catch (err) {
       // An error stays until the next change: it must not vanish before it is read.
-      setStatus({ text: `Not saved: ${err instanceof Error ? err.message : String(err)}`, error: true });
+      setStatus({ text: t('options.notSaved', { reason: err instanceof Error ? err.message : String(err) }), error: true });
     }
   };
   return { status, save };

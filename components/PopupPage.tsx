@@ -6,6 +6,7 @@ import type { PopupState } from '@/lib/session/popup-state';
 import { LiveCharts } from './LiveCharts';
 import { getDB } from '@/lib/db/schema';
 import { listSessions } from '@/lib/db/sessions';
+import { localiseError, localisePage, rich, t } from '@/lib/i18n';
 
 /** The popup's tab: the active tab, or `?tab=` when the popup is opened as a page for a given tab. */
 async function targetTab(): Promise<number | null> {
@@ -29,12 +30,13 @@ export function PopupPage() {
   const [lastCall, setLastCall] = useState<string | null>(null);
 
   useEffect(() => {
+    localisePage();
     let tab: number | null = null;
     const refresh = async () => setState(unwrap(await sendMessage('popupToBackgroundState', { tabId: tab })));
     void targetTab().then((t) => {
       tab = t;
       setTabId(t);
-      void refresh().catch((e: Error) => setError(e.message));
+      void refresh().catch((e: Error) => setError(localiseError(e.message)));
     });
     void listSessions(getDB(), { limit: 5 }).then((xs) => setLastCall(xs.find((x) => x.endedAt !== null)?.id ?? null)).catch(() => undefined);
     const timer = setInterval(() => {
@@ -49,7 +51,7 @@ export function PopupPage() {
     try {
       setState(unwrap(await sendMessage('popupToBackgroundControl', { action, tabId })));
     } catch (e) {
-      setError((e as Error).message);
+      setError(localiseError((e as Error).message));
     }
   };
 
@@ -60,52 +62,56 @@ export function PopupPage() {
       {error && <p class="error" role="alert" data-testid="popup-error">{error}</p>}
       {state && !state.consent && (
         <p>
-          Selfview needs your agreement before it analyses a call.{' '}
-          <a href={browser.runtime.getURL('/onboarding.html')} target="_blank" rel="noreferrer">Set up Selfview</a>
+          {t('popup.needsConsent')}{' '}
+          <a href={browser.runtime.getURL('/onboarding.html')} target="_blank" rel="noreferrer">{t('popup.setUp')}</a>
         </p>
       )}
       {s ? (
         <section data-testid="session" data-status={s.status} data-session-id={s.id}>
           <p>
-            <strong>{s.status === 'running' ? (s.cameraOn ? 'Analysing your camera' : 'Camera off in the call') : 'Paused'}</strong> — {s.siteName},{' '}
-            <span data-testid="elapsed">{fmtTime(now - s.startedAt)}</span>
-            {!s.inThisTab && <span class="muted"> (in another tab)</span>}
+            {rich('popup.sessionLine', {
+              status: <strong>{s.status === 'running' ? (s.cameraOn ? t('popup.analysing') : t('popup.cameraOff')) : t('popup.paused')}</strong>,
+              site: s.siteName,
+              elapsed: <span data-testid="elapsed">{fmtTime(now - s.startedAt)}</span>,
+            })}
+            {!s.inThisTab && <span class="muted"> {t('popup.inAnotherTab')}</span>}
           </p>
           <LiveCharts sessionId={s.id} />
           <div class="controls">
             {s.status === 'running' ? (
-              <button type="button" onClick={() => void control('pause')} data-testid="pause">Pause</button>
+              <button type="button" onClick={() => void control('pause')} data-testid="pause">{t('popup.pause')}</button>
             ) : (
-              <button type="button" onClick={() => void control('resume')} data-testid="resume">Resume</button>
+              <button type="button" onClick={() => void control('resume')} data-testid="resume">{t('popup.resume')}</button>
             )}{' '}
-            <button type="button" onClick={() => void control('stop')} data-testid="stop">Stop</button>
+            <button type="button" onClick={() => void control('stop')} data-testid="stop">{t('popup.stop')}</button>
           </div>
         </section>
       ) : state?.canStartHere ? (
         <section>
-          <p>A call on {state.siteHere} is open in this tab.</p>
-          <button type="button" onClick={() => void control('start')} data-testid="start">Start analysing my camera</button>
+          <p>{t('popup.callHere', { site: state.siteHere ?? '' })}</p>
+          <button type="button" onClick={() => void control('start')} data-testid="start">{t('popup.start')}</button>
         </section>
       ) : (
         state && (
           <p data-testid="idle">
-            Join a call on a supported site and Selfview will offer to start, or{' '}
-            <a href={browser.runtime.getURL('/practice.html')} target="_blank" rel="noreferrer">practise now</a>.
+            {rich('popup.idle', {
+              practise: <a href={browser.runtime.getURL('/practice.html')} target="_blank" rel="noreferrer">{t('popup.practiseNow')}</a>,
+            })}
           </p>
         )
       )}
       <p class="muted">
         {s && (
           <>
-            <a href={browser.runtime.getURL(`/report.html?session=${s.id}`)} target="_blank" rel="noreferrer" data-testid="report-link">Report so far</a> ·{' '}
+            <a href={browser.runtime.getURL(`/report.html?session=${s.id}`)} target="_blank" rel="noreferrer" data-testid="report-link">{t('popup.reportSoFar')}</a> ·{' '}
           </>
         )}
         {!s && lastCall && (
           <>
-            <a href={browser.runtime.getURL(`/report.html?session=${lastCall}`)} target="_blank" rel="noreferrer" data-testid="last-report-link">Your last call’s report</a> ·{' '}
+            <a href={browser.runtime.getURL(`/report.html?session=${lastCall}`)} target="_blank" rel="noreferrer" data-testid="last-report-link">{t('popup.lastReport')}</a> ·{' '}
           </>
         )}
-        <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">Settings and sites</a>
+        <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">{t('popup.settings')}</a>
       </p>
     </main>
   );

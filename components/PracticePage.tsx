@@ -1,16 +1,16 @@
+import { useEffect } from 'preact/hooks';
+import { localisePage, t } from '@/lib/i18n';
 import { LivePanel } from './LivePanel';
 import { RecordingPanel } from './RecordingPanel';
 
 /** The Practice page: the first thing a user can try, without any call. */
 export function PracticePage() {
+  useEffect(() => localisePage(t('practice.pageTitle')), []);
   return (
     <main>
       <header>
-        <h1>Selfview practice</h1>
-        <p>
-          Private feedback on your own face. Selfview reports movements — not feelings — and keeps everything on this device.
-          Tracking can be wrong, especially in poor light, with the head turned away, or when part of the face is hidden.
-        </p>
+        <h1>{t('practice.title')}</h1>
+        <p>{t('practice.intro')}</p>
       </header>
       <LivePanel />
       <RecordingPanel />

@@ -1,5 +1,5 @@
 import type { QualityIssue } from '@/lib/cues/types';
-import { QUALITY_ISSUE_TEXT } from '@/lib/labels';
+import { pct, qualityIssueText, rich, t } from '@/lib/i18n';
 
 /** Below this, cues are shown greyed out: tracking is not good enough to read them. */
 export const LOW_QUALITY = 0.5;
@@ -9,8 +9,8 @@ export function QualityBadge({ quality, issue }: { quality: number; issue: Quali
   const level = quality >= 0.8 ? 'good' : quality >= LOW_QUALITY ? 'fair' : 'poor';
   return (
     <div class={`quality ${level}`} data-testid="quality" data-value={quality.toFixed(3)} role="status">
-      Tracking: <strong>{level}</strong> ({Math.round(quality * 100)}%)
-      {issue && <span data-testid="quality-issue"> — {QUALITY_ISSUE_TEXT[issue]}</span>}
+      {rich('quality.tracking', { level: <strong>{t(`quality.level.${level}`)}</strong>, pct: pct(quality) })}
+      {issue && <span data-testid="quality-issue"> — {qualityIssueText(issue)}</span>}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { analyseFile } from '@/lib/client/recording';
 import type { AnalysisRow } from '@/lib/analysis/rows';
-import { CUE_LABEL, QUALITY_ISSUE_TEXT } from '@/lib/labels';
+import { cueLabel, pct, qualityIssueText, t } from '@/lib/i18n';
 
 const SHOWN = ['smile', 'browRaise', 'browFurrow', 'mouthOpen', 'eyesClosed', 'gazeAtCamera'] as const;
 
@@ -27,28 +27,28 @@ export function RecordingPanel() {
 
   return (
     <section class="card" aria-labelledby="rec-title">
-      <h2 id="rec-title">Analyse a recording</h2>
-      <p class="muted">Pick a photo or video of yourself. It is read on this device only and never stored or sent.</p>
-      <input type="file" accept="image/*,video/*" data-testid="recording-input" aria-label="Photo or video file"
+      <h2 id="rec-title">{t('recording.title')}</h2>
+      <p class="muted">{t('recording.intro')}</p>
+      <input type="file" accept="image/*,video/*" data-testid="recording-input" aria-label={t('recording.fileLabel')}
         onChange={(e) => void onFile((e.currentTarget as HTMLInputElement).files?.[0])} />
-      {progress !== null && <progress max={1} value={progress} aria-label="Analysing" data-testid="recording-progress" />}
+      {progress !== null && <progress max={1} value={progress} aria-label={t('recording.analysing')} data-testid="recording-progress" />}
       {error && <p class="error" role="alert" data-testid="recording-error">{error}</p>}
       {rows.length > 0 && (
         <table class="rows" data-testid="recording-rows">
           <thead>
             <tr>
-              <th scope="col">{rows[0]?.t === undefined ? 'Photo' : 'Second'}</th>
-              <th scope="col">Faces</th>
-              <th scope="col">Tracking</th>
-              {SHOWN.map((n) => <th scope="col" key={n}>{CUE_LABEL[n]}</th>)}
+              <th scope="col">{rows[0]?.t === undefined ? t('recording.photo') : t('recording.second')}</th>
+              <th scope="col">{t('recording.faces')}</th>
+              <th scope="col">{t('recording.tracking')}</th>
+              {SHOWN.map((n) => <th scope="col" key={n}>{cueLabel(n)}</th>)}
             </tr>
           </thead>
           <tbody>
             {rows.map((r) => (
               <tr key={`${r.file}-${r.t ?? 0}`}>
-                <td>{r.t === undefined ? r.file : `${r.t}s`}</td>
+                <td>{r.t === undefined ? r.file : t('recording.atSecond', { t: r.t })}</td>
                 <td>{r.faces}</td>
-                <td title={r.qualityIssue ? QUALITY_ISSUE_TEXT[r.qualityIssue] : ''}>{Math.round(r.quality * 100)}%</td>
+                <td title={r.qualityIssue ? qualityIssueText(r.qualityIssue) : ''}>{pct(r.quality)}</td>
                 {SHOWN.map((n) => <td key={n}>{r.cues[n] === null ? '—' : Math.round(r.cues[n]! * 100)}</td>)}
               </tr>
             ))}

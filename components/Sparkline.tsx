@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { t } from '@/lib/i18n';
 
 /** A small live chart of one cue over time (uPlot), with a text equivalent for screen readers. */
 export function Sparkline(props: { label: string; t: number[]; values: (number | null)[]; max: number; format: (v: number) => string; testId: string }) {
@@ -36,7 +37,7 @@ export function Sparkline(props: { label: string; t: number[]; values: (number |
       <figcaption>
         {props.label}: <strong>{last === undefined ? '—' : props.format(last)}</strong>
       </figcaption>
-      <div ref={box} role="img" aria-label={`${props.label} over the last ${props.t.length} seconds; now ${last === undefined ? 'no reading' : props.format(last)}`} />
+      <div ref={box} role="img" aria-label={t('charts.aria', { label: props.label, n: props.t.length, value: last === undefined ? t('charts.noReading') : props.format(last) })} />
     </figure>
   );
 }

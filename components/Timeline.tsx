@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { CueSeries } from '@/lib/feedback/series';
+import { pct, t } from '@/lib/i18n';
 
 const mmss = (s: number): string => `${Math.floor(s / 60)}:${String(Math.floor(s % 60)).padStart(2, '0')}`;
 
@@ -38,14 +39,14 @@ export function Timeline({ series, marks = [] }: { series: CueSeries; marks?: { 
           ],
         },
         axes: [
-          { values: (_u, ticks) => ticks.map((t) => mmss(t)), stroke: color('--muted', '#5b606b') },
-          { values: (_u, ticks) => ticks.map((t) => `${Math.round(t * 100)}%`), stroke: color('--muted', '#5b606b') },
+          { values: (_u, ticks) => ticks.map((v) => mmss(v)), stroke: color('--muted', '#5b606b') },
+          { values: (_u, ticks) => ticks.map((v) => pct(v)), stroke: color('--muted', '#5b606b') },
         ],
         series: [
-          { label: 'time' },
-          { label: 'Looking at the camera', stroke: color('--fill', '#2f6fe4'), width: 1.5 },
-          { label: 'Smile', stroke: color('--ok', '#1e7b34'), width: 1.5 },
-          { label: 'Brows drawn together', stroke: color('--warn', '#8a5a00'), width: 1.5 },
+          { label: t('timeline.time') },
+          { label: t('charts.gaze'), stroke: color('--fill', '#2f6fe4'), width: 1.5 },
+          { label: t('charts.smile'), stroke: color('--ok', '#1e7b34'), width: 1.5 },
+          { label: t('charts.brow'), stroke: color('--warn', '#8a5a00'), width: 1.5 },
         ],
       },
       [series.t, series.gaze as number[], series.smile as number[], series.browFurrow as number[]],
@@ -55,6 +56,6 @@ export function Timeline({ series, marks = [] }: { series: CueSeries; marks?: { 
   }, [series, marks]);
   return (
     <div ref={box} class="timeline" data-testid="timeline" data-marks={marks.length} role="img"
-      aria-label={`Timeline of the call: looking at the camera, smile and drawn brows per second${marks.length ? `; ${marks.length} nudges marked` : ''}`} />
+      aria-label={marks.length ? t('timeline.ariaMarks', marks.length) : t('timeline.aria')} />
   );
 }

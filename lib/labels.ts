@@ -1,4 +1,9 @@
-/** Plain-language names for cues and quality issues, shared by pages and the in-call badge. Movements only — never feelings. */
+/**
+ * Plain-language names for cues and quality issues, in English, for the pure modules' English
+ * messages (quality gate, calibration). Pages and the in-call badge show the user's language:
+ * `cueLabel` and `qualityIssueText` in lib/i18n (keys `cue.*` and `quality.issue.*`, with these
+ * same English words in en.yml — lib/i18n/render.test.ts checks it). Movements only — never feelings.
+ */
 import type { CueName, QualityIssue } from './cues/types';
 
 /** Short label per cue. */

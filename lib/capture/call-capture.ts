@@ -92,7 +92,7 @@ export function startCallCapture(): void {
           if (showOverlay) overlay.update(a);
         },
         onNudge: (n) => {
-          if (showOverlay) overlay.nudge(n.message);
+          if (showOverlay) overlay.nudge(n.message, n.text);
         },
         onStopped: (reason) => {
           overlay.remove();

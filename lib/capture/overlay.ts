@@ -5,7 +5,8 @@
  * Movable by dragging, hideable for the rest of the call.
  */
 import type { SecondAggregate } from '../cues/types';
-import { QUALITY_ISSUE_TEXT } from '../labels';
+import type { NudgeText } from '../feedback/nudge-rules';
+import { localiseNudge, pct, qualityIssueText, t } from '../i18n';
 
 /** The badge. Create once per call tab; `update` with each second; `remove` when analysis stops. */
 export class Overlay {
@@ -16,12 +17,12 @@ export class Overlay {
 
   private nudgeUntil = 0;
 
-  /** Shows a nudge in the badge for half a minute (instead of the tracking line). */
-  nudge(message: string): void {
+  /** Shows a nudge (its English message, shown in the user's language) in the badge for half a minute (instead of the tracking line). */
+  nudge(message: string, text?: NudgeText): void {
     if (this.hidden) return;
     this.ensure();
     this.nudgeUntil = Date.now() + 30_000;
-    this.text!.textContent = `Selfview · ${message}`;
+    this.text!.textContent = t('overlay.nudge', { message: localiseNudge(message, text) });
     this.host!.dataset.nudge = 'true';
   }
 
@@ -30,10 +31,10 @@ export class Overlay {
     if (this.hidden || Date.now() < this.nudgeUntil) return;
     if (this.host) delete this.host.dataset.nudge;
     this.ensure();
-    const pct = Math.round(a.quality * 100);
-    const issue = a.qualityIssue ? QUALITY_ISSUE_TEXT[a.qualityIssue] : null;
-    this.text!.textContent = a.quality >= 0.5 ? `Selfview · tracking ${pct}%` : `Selfview · can't read your face well${issue ? `: ${issue}` : ''}`;
-    this.host!.dataset.quality = String(pct);
+    const issue = a.qualityIssue ? qualityIssueText(a.qualityIssue) : null;
+    this.text!.textContent =
+      a.quality >= 0.5 ? t('overlay.tracking', { pct: pct(a.quality) }) : issue ? t('overlay.cantReadBecause', { issue }) : t('overlay.cantRead');
+    this.host!.dataset.quality = String(Math.round(a.quality * 100));
   }
 
   /** Takes the badge off the page (analysis paused or stopped). */
@@ -58,7 +59,7 @@ export class Overlay {
     const text = document.createElement('span');
     const close = document.createElement('button');
     close.textContent = '×';
-    close.setAttribute('aria-label', 'Hide Selfview’s badge for this call');
+    close.setAttribute('aria-label', t('overlay.hide'));
     close.style.cssText = 'all:initial;cursor:pointer;color:#eceef3;font:16px/1 system-ui,sans-serif;padding:2px 6px';
     close.addEventListener('click', (e) => {
       if (!e.isTrusted) return; // a page script cannot hide it on the user's behalf

@@ -1,8 +1,9 @@
 /**
  * The small private prompt and notices Selfview shows inside the call page, in a closed shadow
  * root. It is part of the page the user sees, never of the outgoing video (that comes from the
- * camera, not the screen).
+ * camera, not the screen). Its words are in the browser's language (content scripts have chrome.i18n).
  */
+import { localiseNotice, t } from '../i18n';
 
 /** Shows and hides the prompt; `answer` gets the user's choice. */
 export class PromptUi {
@@ -15,13 +16,13 @@ export class PromptUi {
   /** Asks whether to analyse this call. */
   ask(): void {
     if (this.asking && this.host?.isConnected) return; // already asking: keep the same prompt under the user's pointer
-    this.render('Selfview: give yourself private feedback on your face during this call? Only you see it; nothing leaves this device.', true);
+    this.render(t('prompt.ask'), true);
     this.asking = true;
   }
 
-  /** Shows a short notice for a few seconds. */
+  /** Shows a short notice for a few seconds (Selfview's own English notices are shown in the user's language). */
   notice(text: string): void {
-    this.render(text, false);
+    this.render(localiseNotice(text), false);
     this.asking = false;
     this.hideTimer = setTimeout(() => this.hide(), 8000);
   }
@@ -64,7 +65,7 @@ export class PromptUi {
         });
         return b;
       };
-      box.append(btn('Start', true, true), btn('Not now', false, false));
+      box.append(btn(t('prompt.start'), true, true), btn(t('prompt.notNow'), false, false));
     }
     root.append(box);
     document.documentElement.append(host);

@@ -8,6 +8,7 @@
  */
 import { Dexie, type DexieOptions, type EntityTable, type Table } from 'dexie';
 import type { SecondAggregate } from '../cues/types';
+import type { NudgeText } from '../feedback/nudge-rules';
 
 /** Name of the IndexedDB database (one per extension origin, shared by all its pages). */
 export const DB_NAME = 'selfview';
@@ -71,7 +72,10 @@ export interface NudgeRecord {
   t: number;
   /** Which rule (see lib/feedback/nudge-config.ts). */
   kind: string;
+  /** English words (for older readers and exports). */
   message: string;
+  /** Key and numbers of the message, to show it in the user's language (absent in records from before it existed). */
+  text?: NudgeText;
   /** The user said it was not helpful. */
   notHelpful: boolean;
 }

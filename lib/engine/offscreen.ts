@@ -32,7 +32,7 @@ export function startOffscreenEngine(): void {
     },
     feedback,
     onNudge: (session, nudge, t) => {
-      void addNudge(db, { sessionId: session.id, at: nudge.at, t, kind: nudge.kind, message: nudge.message }).catch(() => undefined);
+      void addNudge(db, { sessionId: session.id, at: nudge.at, t, kind: nudge.kind, message: nudge.message, text: nudge.text }).catch(() => undefined);
       void sendMessage('offscreenToPagesNudge', { sessionId: session.id, nudge: { ...nudge, t } }).catch(() => undefined);
     },
   });

@@ -46,11 +46,16 @@ export interface Baseline {
   gaze: CueRest;
 }
 
-/** Why no baseline could be made, with the counts behind it. */
+/**
+ * Why no baseline could be made, with the counts behind it. `error` is the English sentence; pages
+ * word it in the user's language from `good`, `total` and `issue` (lib/i18n `calibrationErrorText`).
+ */
 export interface BaselineError {
   error: string;
   good: number;
   total: number;
+  /** The most frequent quality issue of the frames that did not count, if any had one. */
+  issue: QualityIssue | null;
 }
 
 /** Calibration requirements (defaults in `CALIBRATION`). */
@@ -65,7 +70,7 @@ export interface CalibrationOptions {
 
 export const CALIBRATION: CalibrationOptions = { threshold: QUALITY_THRESHOLD, minFrames: 20, minShare: 0.6 };
 
-/** What the UI shows while no baseline is in use. */
+/** What the UI shows while no baseline is in use (English; pages show `calibration.notCalibrated`). */
 export const NOT_CALIBRATED_TEXT = 'Not calibrated — readings are compared with a general resting face, not yours.';
 
 /**
@@ -99,6 +104,7 @@ export function computeBaseline(frames: readonly FrameCues[], options: Partial<C
       error: `Too few frames where your face was clearly visible (${good.length} of ${frames.length}).${hint} Look at the camera in good light and try again.`,
       good: good.length,
       total: frames.length,
+      issue: top ? top[0] : null,
     };
   }
   const values = (n: CueName): number[] => good.map((f) => f.cues![n]);

@@ -1,6 +1,7 @@
 /**
  * The nudge rules, as pure functions: `judgeSecond` turns one second into the few facts the rules
- * read, `evaluate` decides one rule over the judged seconds of its window, `nudgeMessage` words it.
+ * read, `evaluate` decides one rule over the judged seconds of its window, `nudgeText` picks its
+ * words (a key and numbers, translated by the pages) and `nudgeMessage` says them in English.
  * Every message names a movement or a position, never what the person might feel.
  */
 import type { SecondAggregate } from '../cues/types';
@@ -83,15 +84,55 @@ export function evaluate(kind: NudgeKind, judged: readonly SecondVerdict[], wind
 }
 
 /**
- * "about a minute", "about a minute and a half", "about 2 and a half minutes", "about 3 minutes":
- * to the nearest half minute, halfway cases down (75 s is "about a minute": the rule fires on a
- * mostly-away minute and a quarter, and understating is safer than overstating).
+ * A stretch of time as a number of half minutes, to the nearest half minute with halfway cases
+ * down and never under one minute (2). 75 s is "about a minute": the rule fires on a mostly-away
+ * minute and a quarter, and understating is safer than overstating.
  */
+export function halfMinutes(seconds: number): number {
+  return Math.max(2, Math.ceil(seconds / 30 - 0.5));
+}
+
+/** "about a minute", "about a minute and a half", "about 2 and a half minutes", "about 3 minutes" (see `halfMinutes`). */
 export function aboutDuration(seconds: number): string {
-  const half = Math.ceil(seconds / 30 - 0.5) / 2;
-  if (half <= 1) return 'about a minute';
-  if (half === 1.5) return 'about a minute and a half';
-  return Number.isInteger(half) ? `about ${half} minutes` : `about ${Math.floor(half)} and a half minutes`;
+  return englishDuration(halfMinutes(seconds));
+}
+
+function englishDuration(half: number): string {
+  if (half <= 2) return 'about a minute';
+  if (half === 3) return 'about a minute and a half';
+  return half % 2 === 0 ? `about ${half / 2} minutes` : `about ${Math.floor(half / 2)} and a half minutes`;
+}
+
+/**
+ * Which words a nudge uses, as a stable key for the translations (`nudge.<key>` in
+ * lib/i18n/locales) and the numbers they need. The English of `nudgeMessage` is the default
+ * locale's wording of the same key; pages show the user's language from this.
+ */
+export type NudgeTextKey = 'lookAway' | 'browFurrow' | 'noSmile' | 'framing.offCentre' | 'framing.tooClose' | 'framing.tooFar' | 'lowBlink';
+
+export interface NudgeText {
+  key: NudgeTextKey;
+  /** The stretch judged, in half minutes (`halfMinutes`): lookAway, noSmile, lowBlink. */
+  halfMinutes?: number;
+  /** Blinks per minute, rounded: 0 reads "hardly at all", 1 "about once a minute" (lowBlink). */
+  blinks?: number;
+}
+
+/** The key and numbers of a nudge; `windowS` is the stretch the rule judged (after adaptation). */
+export function nudgeText(f: Finding, windowS: number): NudgeText {
+  const half = halfMinutes(windowS);
+  switch (f.kind) {
+    case 'lookAway':
+    case 'noSmile':
+      return { key: f.kind, halfMinutes: half };
+    case 'browFurrow':
+      return { key: 'browFurrow' };
+    case 'framing':
+      return { key: `framing.${f.framing ?? 'offCentre'}` };
+    case 'lowBlink':
+      // Math.round: under 0.5 is "hardly at all", under 1.5 "about once a minute".
+      return { key: 'lowBlink', halfMinutes: half, blinks: Math.round(f.perMin ?? 0) };
+  }
 }
 
 const FRAMING_TEXT: Record<FramingIssue, string> = {
@@ -100,21 +141,59 @@ const FRAMING_TEXT: Record<FramingIssue, string> = {
   tooFar: "You've been far from the camera for a while — move a little closer?",
 };
 
-/** The words of a nudge; `windowS` is the stretch the rule judged (after adaptation). */
-export function nudgeMessage(f: Finding, windowS: number): string {
-  switch (f.kind) {
+/** The English words of a nudge's key and numbers. */
+export function englishNudge(n: NudgeText): string {
+  const about = englishDuration(n.halfMinutes ?? 2);
+  switch (n.key) {
     case 'lookAway':
-      return `You've barely looked at the camera for ${aboutDuration(windowS)}.`;
+      return `You've barely looked at the camera for ${about}.`;
     case 'browFurrow':
       return 'Your brows have been drawn together for a while — relax your forehead?';
     case 'noSmile':
-      return `No smile for ${aboutDuration(windowS)} — a reminder of your smile goal.`;
-    case 'framing':
-      return FRAMING_TEXT[f.framing ?? 'offCentre'];
+      return `No smile for ${about} — a reminder of your smile goal.`;
+    case 'framing.offCentre':
+      return FRAMING_TEXT.offCentre;
+    case 'framing.tooClose':
+      return FRAMING_TEXT.tooClose;
+    case 'framing.tooFar':
+      return FRAMING_TEXT.tooFar;
     case 'lowBlink': {
-      const rate = f.perMin ?? 0;
-      const how = rate < 0.5 ? 'hardly at all' : rate < 1.5 ? 'about once a minute' : `about ${Math.round(rate)} times a minute`;
-      return `You've blinked ${how} for ${aboutDuration(windowS)} — a few slow, full blinks rest the eyes.`;
+      const rate = n.blinks ?? 0;
+      const how = rate === 0 ? 'hardly at all' : rate === 1 ? 'about once a minute' : `about ${rate} times a minute`;
+      return `You've blinked ${how} for ${about} — a few slow, full blinks rest the eyes.`;
     }
   }
+}
+
+/** The words of a nudge (English); `windowS` is the stretch the rule judged (after adaptation). */
+export function nudgeMessage(f: Finding, windowS: number): string {
+  return englishNudge(nudgeText(f, windowS));
+}
+
+const ABOUT = String.raw`about (?:a minute|a minute and a half|(\d+) minutes|(\d+) and a half minutes)`;
+const HOW = String.raw`(hardly at all|about once a minute|about (\d+) times a minute)`;
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const halfOf = (text: string, whole: string | undefined, andHalf: string | undefined): number =>
+  whole ? Number(whole) * 2 : andHalf ? Number(andHalf) * 2 + 1 : text.includes('and a half') ? 3 : 2;
+
+/**
+ * The key and numbers back from a nudge's English words, or null when they are not
+ * `nudgeMessage` words. Stored nudges and those passed between extension contexts carry only
+ * the English (they are made in the offscreen document, which has no i18n API); this is how a page
+ * shows them in the user's language. `parseNudgeMessage(nudgeMessage(f, w))` equals `nudgeText(f, w)`.
+ */
+export function parseNudgeMessage(message: string): NudgeText | null {
+  for (const key of ['browFurrow', 'framing.offCentre', 'framing.tooClose', 'framing.tooFar'] as const) {
+    if (message === englishNudge({ key })) return { key };
+  }
+  let m = new RegExp(`^You've barely looked at the camera for (${ABOUT})\\.$`).exec(message);
+  if (m) return { key: 'lookAway', halfMinutes: halfOf(m[1]!, m[2], m[3]) };
+  m = new RegExp(`^No smile for (${ABOUT})${escape(' — a reminder of your smile goal.')}$`).exec(message);
+  if (m) return { key: 'noSmile', halfMinutes: halfOf(m[1]!, m[2], m[3]) };
+  m = new RegExp(`^You've blinked ${HOW} for (${ABOUT})${escape(' — a few slow, full blinks rest the eyes.')}$`).exec(message);
+  if (m) {
+    const blinks = m[1] === 'hardly at all' ? 0 : m[1] === 'about once a minute' ? 1 : Number(m[2]);
+    return { key: 'lowBlink', halfMinutes: halfOf(m[3]!, m[4], m[5]), blinks };
+  }
+  return null;
 }

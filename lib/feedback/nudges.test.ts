@@ -204,7 +204,7 @@ describe('framing', () => {
   it('fires after 30 s off-centre', () => {
     const engine = new NudgeEngine(only('framing'));
     const fired = loop([offCentre], 100).map((a, i) => engine.push(a, end(i))).filter((n) => n !== null);
-    expect(fired).toEqual([{ kind: 'framing', framing: 'offCentre', at: end(29), message: 'Your face has been off-centre for a while — move toward the middle of the picture?' }]);
+    expect(fired).toEqual([{ kind: 'framing', framing: 'offCentre', at: end(29), message: 'Your face has been off-centre for a while — move toward the middle of the picture?', text: { key: 'framing.offCentre' } }]);
   });
 
   it('says "too far" for a small face that still passes the gate', () => {

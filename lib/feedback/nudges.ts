@@ -19,7 +19,7 @@ import {
   adaptThreshold, adaptedTiming, nudgeConfig, NO_ADAPTATION, NUDGE_KINDS, parseAdaptation,
   type Adaptation, type NudgeConfig, type NudgeConfigPatch, type NudgeKind,
 } from './nudge-config';
-import { evaluate, judgeSecond, nudgeMessage, type Finding, type FramingIssue, type SecondVerdict } from './nudge-rules';
+import { evaluate, judgeSecond, nudgeMessage, nudgeText, type Finding, type FramingIssue, type NudgeText, type SecondVerdict } from './nudge-rules';
 
 export * from './nudge-config';
 export { aboutDuration, evaluate, judgeSecond, nudgeMessage, type FramingIssue, type Finding, type SecondVerdict } from './nudge-rules';
@@ -32,6 +32,8 @@ export interface Nudge {
   at: number;
   /** Which way the framing is off (framing only). */
   framing?: FramingIssue;
+  /** The message as a key and numbers, so each page can show it in the user's language. */
+  text: NudgeText;
 }
 
 export class NudgeEngine {
@@ -89,7 +91,7 @@ export class NudgeEngine {
       if (!found) continue;
       this.last[kind] = now;
       this.lastAny = now;
-      const nudge: Nudge = { kind, message: nudgeMessage(found.finding, found.windowS), at: now };
+      const nudge: Nudge = { kind, message: nudgeMessage(found.finding, found.windowS), text: nudgeText(found.finding, found.windowS), at: now };
       if (found.finding.framing) nudge.framing = found.finding.framing;
       return nudge;
     }

@@ -19,7 +19,10 @@ export const QUALITY_THRESHOLD = 0.5;
  */
 export type GateReason = QualityIssue | 'unclear';
 
-/** Verdict of the gate for one second. */
+/**
+ * Verdict of the gate for one second. `message` is the English sentence (`gateMessage`); `reason`
+ * is also the key of its translations (lib/i18n `gateText`), which is what pages show.
+ */
 export type GateResult = { ok: true } | { ok: false; reason: GateReason; message: string };
 
 /** What is in the way, when no single issue dominated the second. */
