@@ -5,6 +5,7 @@ import { OptionsAnalysis } from './OptionsAnalysis';
 import { OptionsAppearance } from './OptionsAppearance';
 import { OptionsBaseline } from './OptionsBaseline';
 import { OptionsCall } from './OptionsCall';
+import { OptionsData } from './OptionsData';
 import { OptionsNudges } from './OptionsNudges';
 import { parseSettings, useStored } from './OptionsShared';
 import { OptionsSites } from './OptionsSites';
@@ -26,6 +27,7 @@ export function OptionsPage() {
       {s && <OptionsCall settings={s} update={update} />}
       <OptionsNudges />
       <OptionsBaseline />
+      <OptionsData />
       {s && <OptionsAnalysis settings={s} update={update} />}
       {s && <OptionsAppearance settings={s} update={update} />}
     </main>

@@ -111,6 +111,7 @@ export function PopupPage() {
             <a href={browser.runtime.getURL(`/report.html?session=${lastCall}`)} target="_blank" rel="noreferrer" data-testid="last-report-link">{t('popup.lastReport')}</a> ·{' '}
           </>
         )}
+        <a href={browser.runtime.getURL('/options.html#data-title')} target="_blank" rel="noreferrer" data-testid="history-link">{t('popup.history')}</a> ·{' '}
         <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">{t('popup.settings')}</a>
       </p>
     </main>

@@ -1,7 +1,7 @@
 // Protects sessions: create/end/get/list/delete, first end wins, seconds in order of t per session, and a delete that removes a session's samples with it or nothing at all.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SelfviewDB } from './schema';
-import { createSession, deleteSession, endSession, getSession, listSessions, samplesOf } from './sessions';
+import { addNudge, createSession, deleteAllSessions, deleteSession, endSession, getSession, listSessions, samplesOf } from './sessions';
 import { freshDB, recordedSecond, recordedSeconds } from './test-support';
 
 const T0 = 1_700_000_000_000;
@@ -153,5 +153,18 @@ describe('deleteSession', () => {
     await expect(deleteSession(db, s.id)).rejects.toThrow('disk went away');
     expect(await getSession(db, s.id)).toBeDefined();
     expect(await db.samples.count()).toBe(3);
+  });
+});
+
+describe('deleteAllSessions', () => {
+  it('removes every session, second and nudge, so nothing is left in IndexedDB', async () => {
+    const db = freshDB();
+    const a = await createSession(db, { site: 'jitsi', startedAt: 1, settings: { sampleFps: 5 } });
+    const b = await createSession(db, { site: 'meet', startedAt: 2, settings: { sampleFps: 5 } });
+    await db.samples.bulkPut(recordedSeconds().slice(0, 3).map((agg, t) => ({ sessionId: a.id, t, at: t * 1000, agg })));
+    await addNudge(db, { sessionId: b.id, at: 5, t: 0, kind: 'framing', message: 'x' });
+    expect(await deleteAllSessions(db)).toBe(2);
+    expect([await db.sessions.count(), await db.samples.count(), await db.nudges.count()]).toEqual([0, 0, 0]);
+    db.close();
   });
 });

@@ -102,3 +102,12 @@ export async function deleteSession(db: SelfviewDB, id: string): Promise<boolean
     return existed;
   });
 }
+
+/** Deletes every session with its samples and nudges, in one transaction. Returns how many sessions there were. */
+export async function deleteAllSessions(db: SelfviewDB): Promise<number> {
+  return db.transaction('rw', [db.sessions, db.samples, db.nudges], async () => {
+    const n = await db.sessions.count();
+    await Promise.all([db.sessions.clear(), db.samples.clear(), db.nudges.clear()]);
+    return n;
+  });
+}

@@ -208,6 +208,24 @@ describe('a call on a site the user added', () => {
     await expect.poll(async () => (await dbRows(popup)).sessions.find((s) => s.id === sessionId)?.endReason, { timeout: 10_000 }).toBe('tabClosed');
   });
 
+  it('lists the stored calls in Settings and deletes one, then all, really gone from IndexedDB', async () => {
+    const options = await b.context.newPage();
+    await options.goto(b.url('options.html'));
+    const rows = options.locator('[data-testid=calls] tr');
+    await expect.poll(() => rows.count()).toBe((await dbRows(popup)).sessions.length);
+    const before = await rows.count();
+    expect(before).toBeGreaterThanOrEqual(2);
+    await rows.first().locator('[data-testid=delete-call]').click();
+    await expect.poll(() => rows.count()).toBe(before - 1);
+    expect((await dbRows(popup)).sessions).toHaveLength(before - 1);
+    await options.click('[data-testid=delete-all]');
+    await options.click('[data-testid=delete-all-confirm]');
+    await options.waitForSelector('[data-testid=no-calls]');
+    const left = await dbRows(popup);
+    expect([left.sessions.length, Object.keys(left.samples).length]).toEqual([0, 0]);
+    await options.close();
+  });
+
   it('removing the site unregisters its scripts and gives the permission back', async () => {
     const options = await b.context.newPage();
     await options.goto(b.url('options.html'));

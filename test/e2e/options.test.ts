@@ -85,9 +85,9 @@ afterAll(async () => {
 });
 
 describe('the settings page', () => {
-  it('has the six sections with headings in order, and every control labelled and named for tests', async () => {
+  it('has the seven sections with headings in order, and every control labelled and named for tests', async () => {
     const headings = await page.$$eval('main h1, main h2, main h3', (hs) => hs.map((h) => `${h.tagName}:${h.textContent}`));
-    expect(headings).toEqual(['H1:Selfview settings', 'H2:Call sites', 'H2:During a call', 'H2:Nudges', 'H2:Your baseline', 'H2:Analysis', 'H2:Appearance']);
+    expect(headings).toEqual(['H1:Selfview settings', 'H2:Call sites', 'H2:During a call', 'H2:Nudges', 'H2:Your baseline', 'H2:Your calls', 'H2:Analysis', 'H2:Appearance']);
     const unnamed = await page.$$eval('main input, main select, main button, main a', (els) =>
       els
         .filter((el) => {
@@ -97,7 +97,7 @@ describe('the settings page', () => {
         .map((el) => el.outerHTML.slice(0, 120)),
     );
     expect(unnamed).toEqual([]);
-    expect(await page.locator('[role=status][data-testid$=-saved]').count()).toBe(6);
+    expect(await page.locator('[role=status][data-testid$=-saved]').count()).toBe(7);
   });
 
   it('shows the defaults when nothing is stored', async () => {
