@@ -6,6 +6,7 @@ import { OptionsAppearance } from './OptionsAppearance';
 import { OptionsBaseline } from './OptionsBaseline';
 import { OptionsCall } from './OptionsCall';
 import { OptionsData } from './OptionsData';
+import { OptionsSensitivity } from './OptionsSensitivity';
 import { OptionsNudges } from './OptionsNudges';
 import { parseSettings, useStored } from './OptionsShared';
 import { OptionsSites } from './OptionsSites';
@@ -26,6 +27,7 @@ export function OptionsPage() {
       <OptionsSites />
       {s && <OptionsCall settings={s} update={update} />}
       <OptionsNudges />
+      <OptionsSensitivity />
       <OptionsBaseline />
       <OptionsData />
       {s && <OptionsAnalysis settings={s} update={update} />}

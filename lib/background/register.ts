@@ -6,7 +6,7 @@ import { toResult, type Result } from '../protocol/result';
 import { isOwnExtensionPage } from '../protocol/sender';
 import { popupState, type PopupState } from '../session/popup-state';
 import { readSettings } from '../settings/items';
-import { baselineItem, nudgeAdaptation, nudgePrefs, readFeedbackSetup } from '../feedback/items';
+import { baselineItem, cueSensitivity, nudgeAdaptation, nudgePrefs, readFeedbackSetup } from '../feedback/items';
 import { adaptThreshold, NUDGE_KINDS, parseAdaptation, type NudgeKind } from '../feedback/nudge-config';
 import { getDB } from '../db/schema';
 import { markNudgeNotHelpful } from '../db/sessions';
@@ -49,6 +49,7 @@ export function registerBackground(): void {
   nudgePrefs.watch(pushFeedback);
   nudgeAdaptation.watch(pushFeedback);
   baselineItem.watch(pushFeedback);
+  cueSensitivity.watch(pushFeedback);
 
   onMessage('contentToBackgroundCallState', async ({ sender, data }) => {
     const tabId = callTab(sender);

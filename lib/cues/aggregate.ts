@@ -18,7 +18,7 @@ const EXPRESSIVE: CueName[] = ['smile', 'browRaise', 'browFurrow', 'mouthOpen'];
 const EXPRESSIVE_FULL = 0.15;
 
 /** Summarises the frames of one second. Pure: pass the frames and the blinks counted in them. */
-export function aggregateSecond(t: number, frames: readonly FrameCues[], blinks: number): SecondAggregate {
+export function aggregateSecond(t: number, frames: readonly FrameCues[], blinks: number, thresholds: Record<CueName, number> = ABOVE_THRESHOLD): SecondAggregate {
   const withFace = frames.filter((f) => f.cues !== null);
   const issues = new Map<QualityIssue, number>();
   for (const f of frames) if (f.qualityIssue) issues.set(f.qualityIssue, (issues.get(f.qualityIssue) ?? 0) + 1);
@@ -29,7 +29,7 @@ export function aggregateSecond(t: number, frames: readonly FrameCues[], blinks:
     for (const name of CUE_NAMES) {
       const vs = withFace.map((f) => f.cues![name]);
       const angle = name.startsWith('head');
-      const above = vs.filter((v) => (angle ? Math.abs(v) : v) > ABOVE_THRESHOLD[name]).length / vs.length;
+      const above = vs.filter((v) => (angle ? Math.abs(v) : v) > thresholds[name]).length / vs.length;
       cues[name] = { mean: mean(vs), max: angle ? vs.reduce((a, v) => (Math.abs(v) > Math.abs(a) ? v : a), 0) : Math.max(...vs), above };
     }
   }
@@ -63,6 +63,13 @@ export class SecondAggregator {
     this.start = start ?? null;
   }
 
+  private thresholds: Record<CueName, number> = ABOVE_THRESHOLD;
+
+  /** Uses other "above" thresholds from the next finished second on (the user's cue sensitivity). */
+  useThresholds(thresholds: Record<CueName, number>): void {
+    this.thresholds = thresholds;
+  }
+
   /** Re-anchors second 0 (a stream joining a session that began earlier); only before the first frame. */
   anchor(start: number): void {
     if (!this.frames.length && this.second === 0) this.start = start;
@@ -74,7 +81,7 @@ export class SecondAggregator {
     const sec = Math.max(this.second, Math.floor((ts - this.start) / 1000));
     const done: SecondAggregate[] = [];
     if (sec > this.second) {
-      if (this.frames.length) done.push(aggregateSecond(this.second, this.frames, this.blinks));
+      if (this.frames.length) done.push(aggregateSecond(this.second, this.frames, this.blinks, this.thresholds));
       this.second = sec;
       this.frames = [];
       this.blinks = 0;
@@ -87,7 +94,7 @@ export class SecondAggregator {
   /** Aggregates the unfinished last second (at the end of a stream), if it has frames. */
   flush(): SecondAggregate | null {
     if (!this.frames.length) return null;
-    const agg = aggregateSecond(this.second, this.frames, this.blinks);
+    const agg = aggregateSecond(this.second, this.frames, this.blinks, this.thresholds);
     this.frames = [];
     this.blinks = 0;
     return agg;

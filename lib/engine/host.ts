@@ -128,6 +128,7 @@ export function createEngineHost(env: HostEnv): (port: Runtime.Port) => void {
         const r = await e.analyse(msg, msg.ts, msg.still, offset);
         const fb = await feedback;
         const cues = fb ? fb.normalise(r.cues) : r.cues;
+        if (fb) aggregator.useThresholds(fb.thresholds);
         const timing = { transferMs: Math.max(0, receivedAt - msg.sentAt), detectMs: r.detectMs, cueMs: r.cueMs, engineMs: env.now() - receivedAt };
         safePost(port, { type: 'frame', id: msg.id, ts: msg.ts, result: cues, observation: r.observation, timing });
         if (!msg.still) for (const a of aggregator.push(msg.ts, cues)) emit(a, fb);

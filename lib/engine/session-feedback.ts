@@ -3,7 +3,7 @@
  * user's baseline, and its seconds go through one NudgeEngine shared by every stream of that
  * session (a camera turned off and on again continues the same evidence and cooldowns).
  */
-import type { FrameCues, SecondAggregate } from '../cues/types';
+import type { CueName, FrameCues, SecondAggregate } from '../cues/types';
 import { normaliseFrame } from '../feedback/baseline';
 import type { FeedbackSetup } from '../feedback/items';
 import { NudgeEngine, type Nudge } from '../feedback/nudges';
@@ -12,6 +12,8 @@ import { NudgeEngine, type Nudge } from '../feedback/nudges';
 export interface SessionEntry {
   /** The frame's cues relative to the user's relaxed face (unchanged when not calibrated). */
   normalise(frame: FrameCues): FrameCues;
+  /** The user's "above" thresholds for this session's aggregates. */
+  thresholds: Record<CueName, number>;
   /** Judges a finished second; returns a nudge when one is due. `at` is the second's time (ms epoch). */
   judge(aggregate: SecondAggregate, at: number): Nudge | null;
 }
@@ -38,6 +40,9 @@ export class SessionFeedback {
     const entry = s;
     return {
       normalise: (frame) => normaliseFrame(frame, entry.setup.baseline),
+      get thresholds() {
+        return entry.setup.thresholds; // follows a change of sensitivity mid-session
+      },
       judge: (aggregate, at) => entry.engine.push(aggregate, at),
     };
   }
@@ -46,6 +51,7 @@ export class SessionFeedback {
   update(setup: FeedbackSetup): void {
     this.setup = Promise.resolve(setup);
     for (const s of this.sessions.values()) {
+      s.setup = { ...s.setup, thresholds: setup.thresholds };
       s.engine.configure(setup.nudges);
       s.engine.setAdaptation(setup.adaptation);
     }

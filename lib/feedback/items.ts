@@ -4,6 +4,8 @@
  */
 import { storage } from 'wxt/utils/storage';
 import { parseBaseline, type Baseline } from './baseline';
+import { DEFAULT_SENSITIVITY, thresholdsFor, type CueSensitivity } from './sensitivity';
+import type { CueName } from '../cues/types';
 import { NUDGE_KINDS, parseAdaptation, NO_ADAPTATION, type Adaptation, type NudgeConfigPatch, type NudgeKind } from './nudge-config';
 
 /** A stored calibration. */
@@ -37,8 +39,13 @@ export const nudgePrefs = storage.defineItem<NudgePrefs>('local:nudgePrefs', { f
 /** Per-kind adaptation from "not helpful" answers. */
 export const nudgeAdaptation = storage.defineItem<Adaptation>('local:nudgeAdaptation', { fallback: NO_ADAPTATION, version: 1 });
 
+/** How readily smiles, drawn brows and looking at the camera are counted. */
+export const cueSensitivity = storage.defineItem<CueSensitivity>('local:cueSensitivity', { fallback: DEFAULT_SENSITIVITY, version: 1 });
+
 /** Everything the engine needs to give feedback in a session. */
 export interface FeedbackSetup {
+  /** "Above" thresholds of the 1-second aggregates, from the user's cue sensitivity. */
+  thresholds: Record<CueName, number>;
   baseline: Baseline | null;
   baselineId: string | null;
   nudges: NudgeConfigPatch;
@@ -54,7 +61,7 @@ export function prefsToPatch(p: NudgePrefs): NudgeConfigPatch {
 
 /** Reads the current setup from storage, validating what it finds. */
 export async function readFeedbackSetup(): Promise<FeedbackSetup> {
-  const [b, prefs, adaptation] = await Promise.all([baselineItem.getValue(), nudgePrefs.getValue(), nudgeAdaptation.getValue()]);
+  const [b, prefs, adaptation, sensitivity] = await Promise.all([baselineItem.getValue(), nudgePrefs.getValue(), nudgeAdaptation.getValue(), cueSensitivity.getValue()]);
   const baseline = b ? parseBaseline(b.baseline) : null;
-  return { baseline, baselineId: baseline ? (b?.id ?? null) : null, nudges: prefsToPatch(prefs), adaptation: parseAdaptation(adaptation) };
+  return { thresholds: thresholdsFor(sensitivity), baseline, baselineId: baseline ? (b?.id ?? null) : null, nudges: prefsToPatch(prefs), adaptation: parseAdaptation(adaptation) };
 }

@@ -85,9 +85,9 @@ afterAll(async () => {
 });
 
 describe('the settings page', () => {
-  it('has the seven sections with headings in order, and every control labelled and named for tests', async () => {
+  it('has the eight sections with headings in order, and every control labelled and named for tests', async () => {
     const headings = await page.$$eval('main h1, main h2, main h3', (hs) => hs.map((h) => `${h.tagName}:${h.textContent}`));
-    expect(headings).toEqual(['H1:Selfview settings', 'H2:Call sites', 'H2:During a call', 'H2:Nudges', 'H2:Your baseline', 'H2:Your calls', 'H2:Analysis', 'H2:Appearance']);
+    expect(headings).toEqual(['H1:Selfview settings', 'H2:Call sites', 'H2:During a call', 'H2:Nudges', 'H2:Cue sensitivity', 'H2:Your baseline', 'H2:Your calls', 'H2:Analysis', 'H2:Appearance']);
     const unnamed = await page.$$eval('main input, main select, main button, main a', (els) =>
       els
         .filter((el) => {
@@ -97,7 +97,18 @@ describe('the settings page', () => {
         .map((el) => el.outerHTML.slice(0, 120)),
     );
     expect(unnamed).toEqual([]);
-    expect(await page.locator('[role=status][data-testid$=-saved]').count()).toBe(7);
+    expect(await page.locator('[role=status][data-testid$=-saved]').count()).toBe(8);
+  });
+
+  it('stores the cue sensitivity at once', async () => {
+    await page.selectOption('[data-testid=sensitivity-smile]', 'more');
+    await page.selectOption('[data-testid=sensitivity-gazeAtCamera]', 'less');
+    await expect.poll(async () => (await b.worker.evaluate(() => chrome.storage.local.get('cueSensitivity'))).cueSensitivity)
+      .toEqual({ smile: 'more', browFurrow: 'normal', gazeAtCamera: 'less' });
+    await page.reload();
+    expect(await page.inputValue('[data-testid=sensitivity-smile]')).toBe('more');
+    await page.selectOption('[data-testid=sensitivity-smile]', 'normal');
+    await page.selectOption('[data-testid=sensitivity-gazeAtCamera]', 'normal');
   });
 
   it('shows the defaults when nothing is stored', async () => {
