@@ -19,6 +19,7 @@ export function OptionsAppearance(props: { settings: Settings; update: (patch: P
           </div>
         ))}
       </fieldset>
+      <p class="hint" data-testid="language">{t('options.appearance.language')}</p>
     </OptionsSection>
   );
 }
