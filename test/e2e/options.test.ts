@@ -48,7 +48,8 @@ async function openOptions(): Promise<void> {
   await page.bringToFront();
   await page.goto(b.url('options.html'));
   await page.waitForSelector('[data-testid=options][data-ready=true]');
-  await page.waitForSelector('[data-testid=section-appearance]');
+  // Every section reads its own stored item: wait until all eight are on the page.
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid^=section-]').length === 8);
 }
 /** The section's status shows "Saved" (or `text`) after a change. */
 async function expectSaved(section: string, text = 'Saved'): Promise<void> {
