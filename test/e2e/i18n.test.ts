@@ -20,6 +20,15 @@ async function onboardingOf(b: ExtensionBrowser): Promise<Page> {
   return find()!;
 }
 
+/**
+ * Waits until the extension answers with its own messages (a fresh browser loads them with the
+ * extension; a page opened before that shows empty texts). Times out — failing the test — if the
+ * message never comes, as it would for a missing key.
+ */
+async function messagesLoaded(b: ExtensionBrowser): Promise<void> {
+  await vi.waitFor(async () => expect(await b.worker.evaluate(() => chrome.i18n.getMessage('popup_idle'))).not.toBe(''), { timeout: 15_000, interval: 200 });
+}
+
 /** Opens an extension page in a new tab at `width`×900. */
 async function open(b: ExtensionBrowser, path: string, ready: string, width = 900): Promise<Page> {
   const page = await b.context.newPage();
@@ -55,6 +64,7 @@ describe('with the browser in German', () => {
     server = await startCallPage();
     // A frontal face for the live readout on the practice page.
     b = await launchWithExtension({ camera: y4mFromVideo(resolve(FACES, 'B/cap13_edit2.mp4'), 2, 8), extraArgs: ['--lang=de'] });
+    await messagesLoaded(b);
   });
   afterAll(async () => {
     await b?.close();
@@ -177,6 +187,7 @@ describe('with the browser in English (the default)', () => {
   beforeAll(async () => {
     requireBuilt();
     b = await launchWithExtension();
+    await messagesLoaded(b);
   });
   afterAll(async () => b?.close());
 
