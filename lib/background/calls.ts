@@ -5,7 +5,6 @@
  */
 import { storage } from 'wxt/utils/storage';
 import { browser } from 'wxt/browser';
-import { hasConsent } from '../consent/items';
 import { getDB } from '../db/schema';
 import { createSession, endSession } from '../db/sessions';
 import { sendMessage } from '../protocol/messages';
@@ -70,5 +69,3 @@ async function carryOut(e: Effect): Promise<void> {
 /** A fresh session id. */
 export const newId = (): string => crypto.randomUUID();
 
-/** Whether the user agreed (read for every event that may start a session). */
-export const consentNow = hasConsent;

@@ -96,8 +96,10 @@ export class LiveSession {
         const px = this.grabber.grab(v, v.videoWidth, v.videoHeight);
         // Epoch-aligned, monotonic time: seconds line up with the call session's clock.
         const f = await this.client.analyse(px, sharedNow());
+        // The rate is measured on when frames were taken, not when their results came back:
+        // completion times bunch up while analysis warms up and would overstate it.
         const now = performance.now();
-        this.done.push(now);
+        this.done.push(started);
         while (this.done.length && (this.done[0] ?? 0) < now - 2000) this.done.shift();
         const span = (this.done.at(-1) ?? now) - (this.done[0] ?? now);
         if (!this.stopped) this.on.onFrame(f, span > 0 ? ((this.done.length - 1) * 1000) / span : 0);

@@ -8,9 +8,6 @@ import { mean } from '../cues/math';
 import { QUALITY_THRESHOLD } from './quality-gate';
 import { blinkRate } from './series';
 
-/** Below this tracking quality a second makes no verdict (the same line as the live quality gate). */
-export const REPORT_QUALITY_MIN = QUALITY_THRESHOLD;
-
 /** Time-shares of the judged seconds (0..1), or null when there was no such second. */
 export interface Shares {
   lookingAtCamera: number | null;
@@ -36,7 +33,8 @@ export interface CallReport {
   mostExpressiveMinute: { t: number; expressiveness: number } | null;
 }
 
-const judged = (a: SecondAggregate): boolean => a.cues !== null && a.quality >= REPORT_QUALITY_MIN;
+/** A second makes a verdict only above the live quality gate's line. */
+const judged = (a: SecondAggregate): boolean => a.cues !== null && a.quality >= QUALITY_THRESHOLD;
 const share = (xs: SecondAggregate[], f: (a: SecondAggregate) => boolean): number | null => (xs.length ? xs.filter(f).length / xs.length : null);
 
 /** Computes the report from seconds sorted by t; `durationS` from the session's start and end. */
