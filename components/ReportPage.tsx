@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { SecondAggregate } from '@/lib/cues/types';
 import { getDB } from '@/lib/db/schema';
 import type { SessionRecord } from '@/lib/db/schema';
-import { getSession, listSessions, nudgesOf, samplesOf } from '@/lib/db/sessions';
+import { getSession, listSessions, nudgesOf, readSeconds } from '@/lib/db/sessions';
 import type { NudgeRecord } from '@/lib/db/schema';
 import { averageShares, callReport, type CallReport, type Shares } from '@/lib/feedback/report';
 import { cueSeries } from '@/lib/feedback/series';
@@ -27,9 +27,9 @@ async function load(id: string | null): Promise<{ session: SessionRecord; second
   const all = await listSessions(db, { limit: 50 });
   const session = id ? await getSession(db, id) : all.find((s) => s.endedAt !== null);
   if (!session) return null;
-  const seconds = (await samplesOf(db, session.id)).map((r) => r.agg);
+  const seconds = await readSeconds(db, session.id);
   const earlier = all.filter((s) => s.startedAt < session.startedAt && s.endedAt !== null).slice(0, 5);
-  const earlierReports = await Promise.all(earlier.map(async (s) => callReport((await samplesOf(db, s.id)).map((r) => r.agg), durationOf(s))));
+  const earlierReports = await Promise.all(earlier.map(async (s) => callReport(await readSeconds(db, s.id), durationOf(s))));
   const nudges = await nudgesOf(db, session.id);
   return { session, seconds, nudges, report: callReport(seconds, durationOf(session)), before: earlierReports.length ? averageShares(earlierReports) : null };
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { SecondAggregate } from '@/lib/cues/types';
 import { getDB } from '@/lib/db/schema';
-import { samplesOf } from '@/lib/db/sessions';
+import { readSeconds } from '@/lib/db/sessions';
 import { mergeSeconds } from '@/lib/feedback/series';
 import { onMessage } from '@/lib/protocol/messages';
 
@@ -20,8 +20,10 @@ export function useSessionSeconds(sessionId: string | null): SecondAggregate[] {
       live = [data.aggregate];
       setSeconds((prev) => mergeSeconds(prev, live).slice(-LIVE_WINDOW_S));
     });
-    void samplesOf(getDB(), sessionId).then((rows) =>
-      setSeconds((prev) => mergeSeconds(rows.slice(-LIVE_WINDOW_S).map((r) => r.agg), prev).slice(-LIVE_WINDOW_S)),
+    // While an encrypted history is locked the stored part cannot be read: the live seconds still show.
+    void readSeconds(getDB(), sessionId).then(
+      (rows) => setSeconds((prev) => mergeSeconds(rows.slice(-LIVE_WINDOW_S), prev).slice(-LIVE_WINDOW_S)),
+      () => undefined,
     );
     return off;
   }, [sessionId]);

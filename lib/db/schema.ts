@@ -47,6 +47,94 @@ export interface SessionRecord {
   notes: string;
   tags: string[];
   settings: SessionSettings;
+  /** What the history page shows and compares (schema v3); computed once the session has ended, absent before (and when encrypted: then it is inside `sealed`). */
+  summary?: SessionSummary;
+  /** With encryption at rest (v3): `{ notes, summary }` sealed; `notes` is then '' and `summary` absent. */
+  sealed?: Sealed;
+}
+
+/** A ratio of well-tracked seconds (0..1), or null when none could be judged. */
+export type Share = number | null;
+
+/**
+ * A finished session in numbers (schema v3): enough for lists, trends and goals without reading
+ * its seconds again. A stored shape: changes only with a schema version.
+ */
+export interface SessionSummary {
+  /** Shape version of this object. */
+  v: 1;
+  durationS: number;
+  /** Seconds with a well-tracked face (the base of the shares). */
+  judgedS: number;
+  /** Seconds with no face or poor tracking. */
+  unreadS: number;
+  shares: {
+    lookingAtCamera: Share;
+    smiling: Share;
+    browsDrawn: Share;
+    mouthOpen: Share;
+    headTurned: Share;
+    offCentre: Share;
+  };
+  blinksPerMinute: number | null;
+  /** Mean expression movement of the judged seconds. */
+  expressiveness: number | null;
+  /** Nudges given in the session. */
+  nudges: number;
+}
+
+/** The cues a summary (and so a goal or a trend) can be about. */
+export type SummaryCue = keyof SessionSummary['shares'];
+
+/**
+ * An encrypted value (schema v3): AES-GCM over its JSON, with the data key `keyId` (a `KeyRecord`).
+ * Only the private key unlocked by the passphrase can open the data key, so writing needs no passphrase.
+ */
+export interface Sealed {
+  keyId: string;
+  /** 12-byte AES-GCM nonce. */
+  iv: Uint8Array;
+  data: ArrayBuffer;
+}
+
+/** A data key, wrapped with the user's public key (schema v3). One per session and writer, so a restarted writer never needs an old key. */
+export interface KeyRecord {
+  id: string;
+  sessionId: string;
+  /** The AES-GCM key wrapped with RSA-OAEP. */
+  wrapped: ArrayBuffer;
+  createdAt: number;
+}
+
+/** A goal (schema v3): e.g. "looking at the camera at least 60% of the well-tracked time". */
+export interface GoalRecord {
+  id: string;
+  cue: SummaryCue;
+  /** 'atLeast': share ≥ target is met; 'atMost': share ≤ target is met. */
+  direction: 'atLeast' | 'atMost';
+  /** 0..1. */
+  target: number;
+  createdAt: number;
+  /** When the user retired it; null while active. */
+  archivedAt: number | null;
+}
+
+/** An imported coach packet (schema v3), kept for the trainer view. `packet` is the validated file content. */
+export interface PacketRecord {
+  /** The packet's own id (from the file), so importing it twice is detected. */
+  id: string;
+  /** The display name the person chose. */
+  person: string;
+  /** When the person made the packet (ms since the epoch). */
+  createdAt: number;
+  importedAt: number;
+  packet: unknown;
+}
+
+/** Small named records (schema v3): e.g. `encryption` (salt, public key, wrapped private key). */
+export interface MetaRecord {
+  key: string;
+  value: unknown;
 }
 
 /** One second of a session. */
@@ -56,8 +144,10 @@ export interface SampleRecord {
   t: number;
   /** ms since the epoch at the start of that second. */
   at: number;
-  /** The 1-second aggregate of the face cues (plain numbers). */
-  agg: SecondAggregate;
+  /** The 1-second aggregate of the face cues (plain numbers); absent when encrypted (then in `sealed`). */
+  agg?: SecondAggregate;
+  /** With encryption at rest (v3): the sealed `agg`. */
+  sealed?: Sealed;
 }
 
 /** Primary key of a sample: `[sessionId, t]`, so writing the same second twice overwrites it. */
@@ -89,6 +179,10 @@ export class SelfviewDB extends Dexie {
   declare readonly sessions: EntityTable<SessionRecord, 'id'>;
   declare readonly samples: Table<SampleRecord, SampleKey>;
   declare readonly nudges: Table<NudgeRecord, NudgeKey>;
+  declare readonly goals: EntityTable<GoalRecord, 'id'>;
+  declare readonly packets: EntityTable<PacketRecord, 'id'>;
+  declare readonly keys: EntityTable<KeyRecord, 'id'>;
+  declare readonly meta: EntityTable<MetaRecord, 'key'>;
 
   /** `options` lets tests pass their own `indexedDB`/`IDBKeyRange` (e.g. from fake-indexeddb). */
   constructor(name: string = DB_NAME, options?: DexieOptions) {
@@ -100,6 +194,16 @@ export class SelfviewDB extends Dexie {
     });
     // v2: nudge events, kept with their session (feedback issue).
     this.version(2).stores({ nudges: '[sessionId+at], sessionId, kind' });
+    // v3 (history issue): tags become searchable (multi-entry index); goals, imported coach packets,
+    // encryption keys and meta. Summaries are added to ended sessions lazily (see summaries.ts), so
+    // no record needs rewriting here.
+    this.version(3).stores({
+      sessions: 'id, startedAt, endedAt, site, *tags',
+      goals: 'id, createdAt',
+      packets: 'id, person, createdAt, importedAt',
+      keys: 'id, sessionId',
+      meta: 'key',
+    });
   }
 }
 

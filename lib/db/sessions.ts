@@ -3,7 +3,34 @@
  * (`getDB()` in the extension, a fresh instance in tests), so nothing here holds hidden state.
  */
 import { Dexie } from 'dexie';
-import type { EndReason, NudgeRecord, SampleRecord, SelfviewDB, SessionRecord, SessionSettings } from './schema';
+import type { SecondAggregate } from '../cues/types';
+import type { EndReason, KeyRecord, NudgeRecord, SampleRecord, Sealed, SelfviewDB, SessionRecord, SessionSettings, SessionSummary } from './schema';
+
+/**
+ * Opens sealed (encrypted) records. Implemented by the unlocked vault (lib/crypto); absent while
+ * locked or when encryption is off.
+ */
+export interface Opener {
+  open<T>(sealed: Sealed): Promise<T>;
+}
+
+/**
+ * Seals values for storage while encryption is on. Implemented by lib/crypto with the user's public
+ * key, so writing needs no passphrase. Seal *before* a Dexie transaction: WebCrypto promises inside
+ * one would end it early.
+ */
+export interface Sealer {
+  /** A new data key for a session: the record to store with what it seals, and the sealing function. */
+  newKey(sessionId: string): Promise<{ record: KeyRecord; seal(value: unknown): Promise<Sealed> }>;
+}
+
+/** Thrown when encrypted records are read without an unlocked vault: the page asks for the passphrase. */
+export class LockedError extends Error {
+  constructor() {
+    super('Your history is encrypted. Unlock it with your passphrase to read it.');
+    this.name = 'LockedError';
+  }
+}
 
 /** What starting a session needs. */
 export interface NewSession {
@@ -74,6 +101,27 @@ export function samplesRange(db: SelfviewDB, sessionId: string) {
 /** A session's stored seconds, in order of t. */
 export function samplesOf(db: SelfviewDB, sessionId: string): Promise<SampleRecord[]> {
   return samplesRange(db, sessionId).toArray();
+}
+
+/** One stored second opened: its plain aggregate (decrypted when it was sealed). */
+export async function openSample(r: SampleRecord, opener?: Opener | null): Promise<SecondAggregate> {
+  if (r.agg) return r.agg;
+  if (!r.sealed) throw new Error(`Second ${r.t} of session ${r.sessionId} has no data.`);
+  if (!opener) throw new LockedError();
+  return opener.open<SecondAggregate>(r.sealed);
+}
+
+/** The parts of a session record that are sealed when encryption is on, opened. */
+export async function openSessionFields(s: SessionRecord, opener?: Opener | null): Promise<{ notes: string; summary: SessionSummary | undefined }> {
+  if (!s.sealed) return { notes: s.notes, summary: s.summary };
+  if (!opener) throw new LockedError();
+  return opener.open<{ notes: string; summary: SessionSummary | undefined }>(s.sealed);
+}
+
+/** A session's seconds as plain aggregates, in order of t; throws `LockedError` when they are encrypted and no opener is given. */
+export async function readSeconds(db: SelfviewDB, sessionId: string, opener?: Opener | null): Promise<SecondAggregate[]> {
+  const rows = await samplesOf(db, sessionId);
+  return Promise.all(rows.map((r) => openSample(r, opener)));
 }
 
 /** Stores a nudge given in a session. */

@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const EXTENSION_DIR = resolve(ROOT, '.output/chrome-mv3');
+/** The Chromium build (`$SELFVIEW_OUT_DIR`, as in wxt.config.ts, lets parallel work use separate builds). */
+export const EXTENSION_DIR = resolve(ROOT, process.env.SELFVIEW_OUT_DIR ?? '.output', 'chrome-mv3');
 export const SHARED = resolve(process.env.SELFVIEW_SHARED ?? resolve(ROOT, '../shared'));
 export const FACES = resolve(SHARED, 'faces');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/support/browser';
-import { EXTENSION_DIR, requireBuilt } from '../../scripts/support/paths';
+import { EXTENSION_DIR, ROOT, requireBuilt } from '../../scripts/support/paths';
 
 const METRICS_URL = 'https://odml.pa.googleapis.com/v1/log';
 let b: ExtensionBrowser;
@@ -24,7 +24,7 @@ describe('content security policy', () => {
 
   it('the bundled MediaPipe runtime still contains the metrics endpoint that the CSP has to block', () => {
     // If a MediaPipe upgrade drops it, this test tells us the CSP is no longer the only guard needed.
-    const bundle = readFileSync(resolve(EXTENSION_DIR, '..', '..', 'node_modules/@mediapipe/tasks-vision/vision_bundle.mjs'), 'utf8');
+    const bundle = readFileSync(resolve(ROOT, 'node_modules/@mediapipe/tasks-vision/vision_bundle.mjs'), 'utf8');
     expect(bundle).toContain(METRICS_URL);
   });
 
