@@ -22,7 +22,9 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     minimum_chrome_version: '148',
-    permissions: ['offscreen', 'storage', 'scripting'],
+    // `alarms`: the daily deletion of calls older than the user's retention choice; `unlimitedStorage`:
+    // months of per-second summaries must not hit the default origin quota in the middle of a call.
+    permissions: ['offscreen', 'storage', 'scripting', 'alarms', 'unlimitedStorage'],
     // Sites the user adds (a self-hosted Jitsi, a company tool) are asked for one by one, from a click.
     optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*', 'http://[::1]/*'],
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },

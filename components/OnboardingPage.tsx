@@ -2,8 +2,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { consent, CONSENT_TEXT_VERSION, hasConsent } from '@/lib/consent/items';
 import { localisePage, rich, t } from '@/lib/i18n';
+import { RetentionSelect } from './RetentionSelect';
 
-/** First-run explanation and the opt-in. Nothing is analysed in a call before "I agree". */
+/** First-run explanation, how long calls are kept (chosen here), and the opt-in. Nothing is analysed in a call before "I agree". */
 export function OnboardingPage() {
   const [agreed, setAgreed] = useState<boolean | null>(null);
   useEffect(() => {
@@ -26,6 +27,10 @@ export function OnboardingPage() {
         <p>{rich('onboarding.measures', { ownCamera: <strong>{t('onboarding.ownCamera')}</strong>, notFeelings: <strong>{t('onboarding.notFeelings')}</strong> })}</p>
         <h2>{t('onboarding.storedTitle')}</h2>
         <p>{t('onboarding.stored')}</p>
+        <h2>{t('retention.onboardingTitle')}</h2>
+        <p>{t('retention.onboarding')}</p>
+        {/* Stored as soon as it is chosen; the default (90 days) stands when the user does not change it. */}
+        <p><RetentionSelect testid="onboarding-retention" /></p>
         <h2>{t('onboarding.controlTitle')}</h2>
         <p>{t('onboarding.control')}</p>
       </section>

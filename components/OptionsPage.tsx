@@ -6,6 +6,7 @@ import { OptionsAppearance } from './OptionsAppearance';
 import { OptionsBaseline } from './OptionsBaseline';
 import { OptionsCall } from './OptionsCall';
 import { OptionsData } from './OptionsData';
+import { OptionsEncryption } from './OptionsEncryption';
 import { OptionsSensitivity } from './OptionsSensitivity';
 import { OptionsNudges } from './OptionsNudges';
 import { parseSettings, useStored } from './OptionsShared';
@@ -24,12 +25,14 @@ export function OptionsPage() {
     <main class="options" data-testid="options" data-ready={s ? 'true' : 'false'}>
       <h1>{t('options.title')}</h1>
       <p class="muted">{t('options.intro')}</p>
+      <p><a href="/history.html" data-testid="history-page-link">{t('history.optionsLink')}</a></p>
       <OptionsSites />
       {s && <OptionsCall settings={s} update={update} />}
       <OptionsNudges />
       <OptionsSensitivity />
       <OptionsBaseline />
       <OptionsData />
+      <OptionsEncryption />
       {s && <OptionsAnalysis settings={s} update={update} />}
       {s && <OptionsAppearance settings={s} update={update} />}
     </main>

@@ -4,6 +4,7 @@ import { sendMessage, type ControlAction } from '@/lib/protocol/messages';
 import { unwrap } from '@/lib/protocol/result';
 import type { PopupState } from '@/lib/session/popup-state';
 import { LiveCharts } from './LiveCharts';
+import { StorageProblem } from './StorageProblem';
 import { getDB } from '@/lib/db/schema';
 import { listSessions } from '@/lib/db/sessions';
 import { localiseError, localisePage, rich, t } from '@/lib/i18n';
@@ -60,6 +61,7 @@ export function PopupPage() {
     <main class="popup" data-testid="popup">
       <h1>Selfview</h1>
       {error && <p class="error" role="alert" data-testid="popup-error">{error}</p>}
+      <StorageProblem />
       {state && !state.consent && (
         <p>
           {t('popup.needsConsent')}{' '}
@@ -111,7 +113,7 @@ export function PopupPage() {
             <a href={browser.runtime.getURL(`/report.html?session=${lastCall}`)} target="_blank" rel="noreferrer" data-testid="last-report-link">{t('popup.lastReport')}</a> ·{' '}
           </>
         )}
-        <a href={browser.runtime.getURL('/options.html#data-title')} target="_blank" rel="noreferrer" data-testid="history-link">{t('popup.history')}</a> ·{' '}
+        <a href={browser.runtime.getURL('/history.html')} target="_blank" rel="noreferrer" data-testid="history-link">{t('popup.history')}</a> ·{' '}
         <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">{t('popup.settings')}</a>
       </p>
     </main>

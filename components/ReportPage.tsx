@@ -2,34 +2,31 @@ import { useEffect, useState } from 'preact/hooks';
 import type { SecondAggregate } from '@/lib/cues/types';
 import { getDB } from '@/lib/db/schema';
 import type { SessionRecord } from '@/lib/db/schema';
-import { getSession, listSessions, nudgesOf, readSeconds } from '@/lib/db/sessions';
+import { getSession, listSessions, LockedError, nudgesOf, readSeconds, type Opener } from '@/lib/db/sessions';
+import { currentOpener } from '@/lib/crypto/vault';
 import type { NudgeRecord } from '@/lib/db/schema';
 import { averageShares, callReport, type CallReport, type Shares } from '@/lib/feedback/report';
 import { cueSeries } from '@/lib/feedback/series';
 import { Timeline } from './Timeline';
-import { fmtDateTime, localiseNudge, localisePage, pct as percent, rich, t, type MessageKey } from '@/lib/i18n';
+import { METRIC_LABEL } from './HistoryFormat';
+import { Unlock } from './Unlock';
+import { fmtDateTime, localiseNudge, localisePage, pct as percent, rich, t } from '@/lib/i18n';
 
-const SHARE_LABEL = {
-  lookingAtCamera: 'report.share.lookingAtCamera',
-  smiling: 'report.share.smiling',
-  browsDrawn: 'report.share.browsDrawn',
-  mouthOpen: 'report.share.mouthOpen',
-  headTurned: 'report.share.headTurned',
-  offCentre: 'report.share.offCentre',
-} as const satisfies Record<keyof Shares, MessageKey>;
+/** The share rows, in this order, with the same words as the history page. */
+const SHARE_ROWS = ['lookingAtCamera', 'smiling', 'browsDrawn', 'mouthOpen', 'headTurned', 'offCentre'] as const satisfies readonly (keyof Shares)[];
 const pct = (v: number | null): string => (v === null ? '—' : percent(v));
 const mmss = (s: number): string => `${Math.floor(s / 60)}:${String(Math.floor(s % 60)).padStart(2, '0')}`;
 const durationOf = (s: SessionRecord): number => Math.max(0, Math.round(((s.endedAt ?? Date.now()) - s.startedAt) / 1000));
 
-/** Loads a session's report and the average of the five calls before it. */
-async function load(id: string | null): Promise<{ session: SessionRecord; seconds: SecondAggregate[]; nudges: NudgeRecord[]; report: CallReport; before: Shares | null } | null> {
+/** Loads a session's report and the average of the five calls before it; throws `LockedError` when they are encrypted and `opener` is null. */
+async function load(id: string | null, opener: Opener | null): Promise<{ session: SessionRecord; seconds: SecondAggregate[]; nudges: NudgeRecord[]; report: CallReport; before: Shares | null } | null> {
   const db = getDB();
   const all = await listSessions(db, { limit: 50 });
   const session = id ? await getSession(db, id) : all.find((s) => s.endedAt !== null);
   if (!session) return null;
-  const seconds = await readSeconds(db, session.id);
+  const seconds = await readSeconds(db, session.id, opener);
   const earlier = all.filter((s) => s.startedAt < session.startedAt && s.endedAt !== null).slice(0, 5);
-  const earlierReports = await Promise.all(earlier.map(async (s) => callReport(await readSeconds(db, s.id), durationOf(s))));
+  const earlierReports = await Promise.all(earlier.map(async (s) => callReport(await readSeconds(db, s.id, opener), durationOf(s))));
   const nudges = await nudgesOf(db, session.id);
   return { session, seconds, nudges, report: callReport(seconds, durationOf(session)), before: earlierReports.length ? averageShares(earlierReports) : null };
 }
@@ -37,10 +34,18 @@ async function load(id: string | null): Promise<{ session: SessionRecord; second
 /** The after-call report: what the face did, in plain words, with the limits stated. */
 export function ReportPage() {
   const [data, setData] = useState<Awaited<ReturnType<typeof load>> | undefined>(undefined);
+  const [locked, setLocked] = useState(false);
+  const show = (opener: Opener | null) =>
+    load(new URLSearchParams(location.search).get('session'), opener).then(
+      (d) => { setLocked(false); setData(d); },
+      (err: unknown) => { if (err instanceof LockedError) setLocked(true); else throw err; },
+    );
   useEffect(() => {
     localisePage(t('report.pageTitle'));
-    void load(new URLSearchParams(location.search).get('session')).then(setData);
+    // Encrypted seconds need the vault unlocked in this browser session; otherwise ask for the passphrase.
+    void currentOpener(getDB()).then(show);
   }, []);
+  if (locked) return <main data-testid="report-locked"><h1>{t('crypto.unlockTitle')}</h1><Unlock onUnlocked={(o) => void show(o)} /></main>;
   if (data === undefined) return <main><p>{t('report.loading')}</p></main>;
   if (data === null) return <main><h1>{t('report.noCallTitle')}</h1><p>{t('report.noCallText')}</p></main>;
   const { session, seconds, nudges, report: r, before } = data;
@@ -62,9 +67,9 @@ export function ReportPage() {
             <tr><th scope="col">{t('report.movement')}</th><th scope="col">{t('report.thisCall')}</th><th scope="col">{t('report.previousCalls')}</th></tr>
           </thead>
           <tbody>
-            {(Object.keys(SHARE_LABEL) as (keyof Shares)[]).map((k) => (
+            {SHARE_ROWS.map((k) => (
               <tr key={k} data-share={k}>
-                <th scope="row">{t(SHARE_LABEL[k])}</th>
+                <th scope="row">{t(METRIC_LABEL[k])}</th>
                 <td>{pct(r.shares[k])}</td>
                 <td>{before ? pct(before[k]) : '—'}</td>
               </tr>

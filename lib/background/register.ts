@@ -15,6 +15,8 @@ import { modeOf, userSites } from '../sites/items';
 import { syncUserSiteScripts } from '../sites/registration';
 import { callState, currentCommand, dispatch, newId } from './calls';
 import { chromeOffscreenApi, offscreenLifecycle, OFFSCREEN_PATH } from './offscreen-lifecycle';
+import { registerRetention, startRetention } from './retention';
+import { recordStorageProblem } from './storage-problem';
 
 const NOT_ALLOWED = 'Not allowed from this sender.';
 type Sender = chrome.runtime.MessageSender;
@@ -33,6 +35,9 @@ export function registerBackground(): void {
     ownPage(sender) && sender.url?.endsWith(OFFSCREEN_PATH) ? toResult(() => offscreen.close()) : { error: NOT_ALLOWED },
   );
 
+  onMessage('offscreenToBackgroundStorageProblem', ({ sender, data }) =>
+    ownPage(sender) && sender.url?.endsWith(OFFSCREEN_PATH) ? toResult(() => recordStorageProblem(data?.message, Date.now())) : { error: NOT_ALLOWED },
+  );
   onMessage('offscreenToBackgroundFeedback', ({ sender }) => (ownPage(sender) ? toResult(() => readFeedbackSetup()) : { error: NOT_ALLOWED }));
   onMessage('popupToBackgroundNotHelpful', ({ sender, data }) => {
     if (!ownPage(sender)) return { error: NOT_ALLOWED };
@@ -113,8 +118,13 @@ export function registerBackground(): void {
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/onboarding.html') });
     void syncUserSiteScripts();
+    void startRetention();
   });
-  browser.runtime.onStartup.addListener(() => void syncUserSiteScripts());
+  browser.runtime.onStartup.addListener(() => {
+    void syncUserSiteScripts();
+    void startRetention();
+  });
+  registerRetention();
 }
 
 function control(action: ControlAction, tabId: number | null, consent: boolean) {

@@ -1,10 +1,13 @@
-// Protects the sample writer: one transaction per batch and nothing written before the interval, flush on close, quota and other failures that keep stored data intact and retry once, the buffer cap, idempotent rewrites and seconds of deleted sessions.
+// Protects the sample writer: one transaction per batch and nothing written before the interval, flush on close, quota and other failures that keep stored data intact and retry once, the buffer cap, idempotent rewrites, seconds of deleted sessions, and sealing with encryption at rest (own key per writer, switching with the vault).
 import { Dexie } from 'dexie';
 import { IDBDatabase } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { OpenError } from '../crypto/seal';
+import { disableEncryption, enableEncryption, lock, sealerFor, unlock } from '../crypto/vault';
 import { DEFAULT_FLUSH_MS, isQuotaError, SampleWriter, type SampleWriterOptions, type Timers } from './sample-writer';
 import type { SelfviewDB } from './schema';
-import { createSession, deleteSession, getSession, samplesOf } from './sessions';
+import { createSession, deleteSession, getSession, LockedError, readSeconds, samplesOf } from './sessions';
 import { freshDB, recordedSecond, recordedSeconds } from './test-support';
 
 const T0 = 1_700_000_000_000;
@@ -304,5 +307,100 @@ describe('SampleWriter keys', () => {
     expect(errors).toEqual(['2 second(s) belong to a session that no longer exists; they were not saved.']);
     expect(await db.samples.count()).toBe(0);
     expect(await db.sessions.count()).toBe(0);
+  });
+});
+
+describe('SampleWriter with encryption at rest', () => {
+  const PASS = 'a long enough passphrase';
+  const sealing = (): SampleWriter => writer({ sealer: () => sealerFor(db) });
+  /** Keys stored before the writer ran (enabling sealed the session's fields with one of its own). */
+  let before: Set<string>;
+  const enable = async () => {
+    await enableEncryption(db, PASS);
+    before = new Set((await db.keys.toArray()).map((k) => k.id));
+  };
+  /** Data keys the writers stored. */
+  const writerKeys = async () => (await db.keys.toArray()).filter((k) => !before.has(k.id));
+  beforeEach(() => fakeBrowser.reset());
+  afterEach(() => lock());
+
+  it('stores sealed seconds without agg that cannot be read while locked and read back equal after unlocking', async () => {
+    await enable();
+    await lock();
+    const w = sealing();
+    addSeconds(w, 0, 31);
+    expect(await w.close()).toBe(true);
+    const rows = await samplesOf(db, sessionId);
+    expect(rows).toHaveLength(31);
+    expect(rows.every((r) => r.agg === undefined && r.sealed && Object.keys(r).sort().join() === 'at,sealed,sessionId,t')).toBe(true);
+    expect(rows[5]!.at).toBe(T0 + 5000);
+    expect((await writerKeys()).map((k) => [k.sessionId, k.id])).toEqual([[sessionId, rows[0]!.sealed!.keyId]]);
+    expect((await getSession(db, sessionId))!.seconds).toBe(31);
+
+    await expect(readSeconds(db, sessionId)).rejects.toBeInstanceOf(LockedError);
+    await expect(unlock(db, 'a long enough passphrasE')).rejects.toBeInstanceOf(OpenError);
+    expect(await readSeconds(db, sessionId, await unlock(db, PASS))).toEqual(recordedSeconds());
+    expect(errors).toEqual([]);
+  });
+
+  it('writes the data key in the same transaction as the first batch: a failed batch stores neither', async () => {
+    await enable();
+    const w = sealing();
+    vi.spyOn(db.samples, 'bulkPut').mockRejectedValueOnce(quotaError());
+    addSeconds(w, 0, 3);
+    expect(await w.flush()).toBe(false);
+    expect(await writerKeys()).toEqual([]);
+    expect(await w.flush()).toBe(true);
+    expect(await writerKeys()).toHaveLength(1);
+    expect(await readSeconds(db, sessionId, await unlock(db, PASS))).toEqual(recordedSeconds().slice(0, 3));
+  });
+
+  it('a restarted writer makes its own key for the same session, and every second stays readable', async () => {
+    await enable();
+    await lock();
+    const first = sealing();
+    addSeconds(first, 0, 12);
+    await first.close();
+    const second = sealing(); // e.g. the offscreen document was reopened mid-call
+    addSeconds(second, 12, 31);
+    await second.close();
+    const keys = (await writerKeys()).filter((k) => k.sessionId === sessionId);
+    expect(keys).toHaveLength(2);
+    const used = (await samplesOf(db, sessionId)).map((r) => r.sealed!.keyId);
+    expect(new Set(used.slice(0, 12))).toEqual(new Set([keys[0]!.id === used[0] ? keys[0]!.id : keys[1]!.id]));
+    expect(new Set(used.slice(12))).toEqual(new Set([keys.map((k) => k.id).find((id) => id !== used[0])]));
+    expect(await readSeconds(db, sessionId, await unlock(db, PASS))).toEqual(recordedSeconds());
+  });
+
+  it('follows the vault mid-session: plain before it is on, sealed once on, plain again once it is off', async () => {
+    const w = sealing();
+    addSeconds(w, 0, 5);
+    await w.flush();
+    await enableEncryption(db, PASS); // seals seconds 0..4 too
+    addSeconds(w, 5, 10);
+    await w.flush();
+    expect((await samplesOf(db, sessionId)).every((r) => r.sealed && !r.agg)).toBe(true);
+
+    await disableEncryption(db, (await unlock(db, PASS)));
+    addSeconds(w, 10, 15); // the writer still holds its key: the stale key is noticed and dropped
+    await w.flush();
+    const rows = await samplesOf(db, sessionId);
+    expect(rows.every((r) => r.agg && !r.sealed)).toBe(true);
+    expect(await db.keys.count()).toBe(0);
+    expect(await readSeconds(db, sessionId)).toEqual(recordedSeconds().slice(0, 15));
+    expect(errors).toEqual([]);
+  });
+
+  it('does not fall back to plain when the sealer cannot be had: the batch fails and is retried', async () => {
+    await enableEncryption(db, PASS);
+    let fail = true;
+    const w = writer({ sealer: async () => { if (fail) throw new Error('The stored encryption settings are damaged.'); return sealerFor(db); } });
+    addSeconds(w, 0, 2);
+    expect(await w.flush()).toBe(false);
+    expect(errors).toEqual(['Could not save: The stored encryption settings are damaged. (2 second(s) will be retried).']);
+    expect(await db.samples.count()).toBe(0);
+    fail = false;
+    expect(await w.flush()).toBe(true);
+    expect((await samplesOf(db, sessionId)).every((r) => r.sealed && !r.agg)).toBe(true);
   });
 });

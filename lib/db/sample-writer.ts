@@ -3,10 +3,15 @@
  * seconds instead of one per sample. A failed write never leaves half a batch behind (samples and
  * the session's count change together or not at all) and is never silent: it is reported, the
  * batch is tried once more, and what still cannot be written is reported as lost.
+ *
+ * With encryption at rest, a `sealer` seals each second before the batch's transaction (WebCrypto
+ * calls would end it early). Each writer makes its own data key per session and stores it in the
+ * same transaction as that session's first sealed batch, so a restarted writer never needs an old key.
  */
 import type { SecondAggregate } from '../cues/types';
-import type { SampleRecord, SelfviewDB } from './schema';
-import { samplesRange } from './sessions';
+import { ENCRYPTION_META_KEY } from '../crypto/vault-record';
+import type { KeyRecord, SampleRecord, Sealed, SelfviewDB } from './schema';
+import { samplesRange, type Sealer } from './sessions';
 
 /** Timer functions (injectable, so tests control time without faking the fake IndexedDB's own scheduling). */
 export interface Timers {
@@ -23,6 +28,12 @@ export interface SampleWriterOptions {
   /** Receives a plain message for every failed write and every discarded sample. */
   onError?: (message: string) => void;
   timers?: Timers;
+  /**
+   * Seals the seconds while encryption is on: a fixed sealer, or one asked per session (null: store
+   * plain). A session with no sealer is asked again at each batch, so turning encryption on takes
+   * effect within a batch; once a session has a key it keeps it until the vault is turned off.
+   */
+  sealer?: Sealer | ((sessionId: string) => Promise<Sealer | null>);
 }
 
 /** Two seconds: a crash or a closed document loses at most that much, at one write per two samples. */
@@ -36,6 +47,16 @@ const realTimers: Timers = {
   set: (fn, ms) => setTimeout(fn, ms),
   clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
+
+/** A session's data key in this writer; `stored` once its record is in the database. */
+interface SessionKey {
+  record: KeyRecord;
+  seal(value: unknown): Promise<Sealed>;
+  stored: boolean;
+}
+
+/** Retries of a batch whose key went stale (encryption turned off or on again) before it counts as a failure. */
+const MAX_STALE = 2;
 
 interface Pending {
   sample: SampleRecord;
@@ -54,6 +75,8 @@ export class SampleWriter {
   private readonly maxPending: number;
   private readonly onError: (message: string) => void;
   private readonly timers: Timers;
+  private readonly sealerOf: ((sessionId: string) => Promise<Sealer | null>) | null;
+  private readonly keys = new Map<string, SessionKey>();
 
   constructor(private readonly db: SelfviewDB, options: SampleWriterOptions = {}) {
     this.flushMs = options.flushMs ?? DEFAULT_FLUSH_MS;
@@ -68,6 +91,8 @@ export class SampleWriter {
       }
     };
     this.timers = options.timers ?? realTimers;
+    const sealer = options.sealer;
+    this.sealerOf = !sealer ? null : typeof sealer === 'function' ? sealer : () => Promise.resolve(sealer);
   }
 
   /** Samples waiting to be written. */
@@ -128,23 +153,60 @@ export class SampleWriter {
     this.onError(`Saving is falling behind: dropped the ${over} oldest unsaved second(s) (more than ${this.maxPending} waiting).`);
   }
 
+  /** The batch as rows to store: sealed for sessions with a sealer (asked for their key first), plain otherwise. */
+  private async seal(batch: Pending[]): Promise<SampleRecord[]> {
+    const ask = this.sealerOf;
+    if (!ask) return batch.map((p) => p.sample);
+    for (const id of new Set(batch.map((p) => p.sample.sessionId))) {
+      if (this.keys.has(id)) continue;
+      const sealer = await ask(id);
+      if (sealer) this.keys.set(id, { ...(await sealer.newKey(id)), stored: false });
+    }
+    return Promise.all(
+      batch.map(async ({ sample: { sessionId, t, at, agg } }) => {
+        const key = this.keys.get(sessionId);
+        return key ? { sessionId, t, at, sealed: await key.seal(agg) } : { sessionId, t, at, agg };
+      }),
+    );
+  }
+
   private async write(): Promise<boolean> {
     if (!this.pending.length) return true;
     const batch = this.pending;
     this.pending = [];
     const { db } = this;
     try {
-      const orphans = await db.transaction('rw', db.sessions, db.samples, async () => {
-        const ids = [...new Set(batch.map((p) => p.sample.sessionId))];
-        const found = await db.sessions.bulkGet(ids);
-        const live = new Set(ids.filter((_, i) => found[i] !== undefined));
-        // Seconds of a session deleted meanwhile would be orphans nobody can see or delete.
-        const rows = batch.filter((p) => live.has(p.sample.sessionId)).map((p) => p.sample);
-        await db.samples.bulkPut(rows);
-        // Counted, not incremented: rewriting a second (a retried batch) must not count it twice.
-        for (const id of live) await db.sessions.update(id, { seconds: await samplesRange(db, id).count() });
-        return batch.length - rows.length;
-      });
+      let orphans = 0;
+      for (let stale = 0; ; stale++) {
+        const rows = await this.seal(batch);
+        const outcome = await db.transaction('rw', [db.sessions, db.samples, db.keys, db.meta], async () => {
+          const ids = [...new Set(rows.map((r) => r.sessionId))];
+          const found = await db.sessions.bulkGet(ids);
+          const live = new Set(ids.filter((_, i) => found[i] !== undefined));
+          const keyed = [...live].map((id) => this.keys.get(id)).filter((k) => k !== undefined);
+          // A key made while encryption was on must not seal seconds after it was turned off (its
+          // private key is gone): with the vault or an earlier-stored key missing, start over.
+          if (keyed.length) {
+            const vault = await db.meta.get(ENCRYPTION_META_KEY);
+            const gone = await db.keys.bulkGet(keyed.filter((k) => k.stored).map((k) => k.record.id));
+            if (!vault || gone.includes(undefined)) return { ok: false as const, stale: keyed.map((k) => k.record.sessionId) };
+            await db.keys.bulkPut(keyed.filter((k) => !k.stored).map((k) => k.record));
+          }
+          // Seconds of a session deleted meanwhile would be orphans nobody can see or delete.
+          const kept = rows.filter((r) => live.has(r.sessionId));
+          await db.samples.bulkPut(kept);
+          // Counted, not incremented: rewriting a second (a retried batch) must not count it twice.
+          for (const id of live) await db.sessions.update(id, { seconds: await samplesRange(db, id).count() });
+          return { ok: true as const, orphans: rows.length - kept.length, keyed };
+        });
+        if (outcome.ok) {
+          for (const k of outcome.keyed) k.stored = true;
+          orphans = outcome.orphans;
+          break;
+        }
+        for (const id of outcome.stale) this.keys.delete(id);
+        if (stale >= MAX_STALE) throw new Error('the encryption settings changed while saving');
+      }
       if (orphans) this.onError(`${orphans} second(s) belong to a session that no longer exists; they were not saved.`);
       return true;
     } catch (err) {

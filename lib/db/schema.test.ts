@@ -1,12 +1,14 @@
-// Protects the stored schema: database name and version, tables, primary keys and indexes as IndexedDB really has them, and a faithful round trip of a recorded second.
+// Protects the stored schema: database name and version, tables, primary keys and indexes as IndexedDB really has them, and a faithful round trip of a recorded second. (Upgrades from every earlier version: migration.test.ts.)
 import { afterEach, describe, expect, it } from 'vitest';
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { Dexie } from 'dexie';
-import { createDB, DB_NAME, getDB, type SampleRecord, type SelfviewDB } from './schema';
+import { DB_NAME, getDB, type SampleRecord, type SelfviewDB, type SessionRecord } from './schema';
 import { freshDB, recordedSecond, recordedSeconds } from './test-support';
 
 let db: SelfviewDB;
 afterEach(() => db?.close());
+
+/** An ended session as every schema version stored it. */
+const session = (id: string, over: Partial<SessionRecord> = {}): SessionRecord =>
+  ({ id, site: 'jitsi', startedAt: 1_700_000_000_000, endedAt: 1_700_000_031_000, endReason: 'left', seconds: 31, notes: '', tags: [], settings: { sampleFps: 5 }, ...over });
 
 /** What IndexedDB itself holds for a store (not what Dexie believes). */
 function storeShape(db: SelfviewDB, name: string) {
@@ -16,39 +18,37 @@ function storeShape(db: SelfviewDB, name: string) {
 }
 
 describe('SelfviewDB', () => {
-  it('opens as version 2 of the "selfview" database with its three tables', async () => {
+  it('opens as version 3 of the "selfview" database with its seven tables', async () => {
     db = freshDB();
     await db.open();
     expect(db.name).toBe(DB_NAME);
     expect(DB_NAME).toBe('selfview');
-    expect(db.verno).toBe(2);
-    expect([...db.backendDB().objectStoreNames].sort()).toEqual(['nudges', 'samples', 'sessions']);
+    expect(db.verno).toBe(3);
+    expect([...db.backendDB().objectStoreNames].sort()).toEqual(['goals', 'keys', 'meta', 'nudges', 'packets', 'samples', 'sessions']);
     expect(storeShape(db, 'nudges')).toEqual({ keyPath: ['sessionId', 'at'], autoIncrement: false, indexes: { sessionId: 'sessionId', kind: 'kind' } });
+    expect(storeShape(db, 'goals')).toEqual({ keyPath: 'id', autoIncrement: false, indexes: { createdAt: 'createdAt' } });
+    expect(storeShape(db, 'packets')).toEqual({ keyPath: 'id', autoIncrement: false, indexes: { person: 'person', createdAt: 'createdAt', importedAt: 'importedAt' } });
+    expect(storeShape(db, 'keys')).toEqual({ keyPath: 'id', autoIncrement: false, indexes: { sessionId: 'sessionId' } });
+    expect(storeShape(db, 'meta')).toEqual({ keyPath: 'key', autoIncrement: false, indexes: {} });
   });
 
-  it('upgrades a version-1 database without touching its sessions and seconds', async () => {
-    const factory = new IDBFactory();
-    const v1 = new Dexie(DB_NAME, { indexedDB: factory, IDBKeyRange });
-    v1.version(1).stores({ sessions: 'id, startedAt, endedAt, site', samples: '[sessionId+t], sessionId' });
-    const session = { id: 's1', site: 'jitsi', startedAt: 1, endedAt: 2, endReason: 'left', seconds: 1, notes: '', tags: [], settings: { sampleFps: 5 } };
-    await v1.table('sessions').add(session);
-    await v1.table('samples').add({ sessionId: 's1', t: 0, at: 1, agg: recordedSecond(0) });
-    v1.close();
-    db = createDB(DB_NAME, { indexedDB: factory, IDBKeyRange });
+  it('indexes each tag of a session (multi-entry), so a tag finds its sessions', async () => {
+    db = freshDB();
     await db.open();
-    expect(db.verno).toBe(2);
-    expect(await db.sessions.toArray()).toEqual([session]);
-    expect(await db.samples.count()).toBe(1);
-    expect(await db.nudges.count()).toBe(0);
+    const tags = db.backendDB().transaction('sessions', 'readonly').objectStore('sessions').index('tags');
+    expect([tags.keyPath, tags.multiEntry]).toEqual(['tags', true]);
+    await db.sessions.bulkAdd([session('a', { tags: ['interview', 'team'] }), session('b', { tags: ['team'] }), session('c')]);
+    expect((await db.sessions.where('tags').equals('team').primaryKeys()).sort()).toEqual(['a', 'b']);
+    expect(await db.sessions.where('tags').equals('interview').primaryKeys()).toEqual(['a']);
   });
 
-  it('keys sessions by id and indexes startedAt, endedAt and site', async () => {
+  it('keys sessions by id and indexes startedAt, endedAt, site and tags', async () => {
     db = freshDB();
     await db.open();
     expect(storeShape(db, 'sessions')).toEqual({
       keyPath: 'id',
       autoIncrement: false,
-      indexes: { startedAt: 'startedAt', endedAt: 'endedAt', site: 'site' },
+      indexes: { startedAt: 'startedAt', endedAt: 'endedAt', site: 'site', tags: 'tags' },
     });
   });
 

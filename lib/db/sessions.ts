@@ -139,23 +139,24 @@ export function nudgesOf(db: SelfviewDB, sessionId: string): Promise<NudgeRecord
   return db.nudges.where('[sessionId+at]').between([sessionId, Dexie.minKey], [sessionId, Dexie.maxKey], true, true).toArray();
 }
 
-/** Deletes a session with all its samples and nudges, together or not at all. Returns whether the session existed. */
+/** Deletes a session with all its samples, nudges and data keys, together or not at all. Returns whether the session existed. */
 export async function deleteSession(db: SelfviewDB, id: string): Promise<boolean> {
-  return db.transaction('rw', [db.sessions, db.samples, db.nudges], async () => {
+  return db.transaction('rw', [db.sessions, db.samples, db.nudges, db.keys], async () => {
     const existed = (await db.sessions.get(id)) !== undefined;
-    // Samples and nudges go even when the session record is missing, so nothing is orphaned.
+    // Samples, nudges and keys go even when the session record is missing, so nothing is orphaned.
     await db.nudges.where('sessionId').equals(id).delete();
+    await db.keys.where('sessionId').equals(id).delete();
     await samplesRange(db, id).delete();
     await db.sessions.delete(id);
     return existed;
   });
 }
 
-/** Deletes every session with its samples and nudges, in one transaction. Returns how many sessions there were. */
+/** Deletes every session with its samples, nudges and data keys, in one transaction. Returns how many sessions there were. */
 export async function deleteAllSessions(db: SelfviewDB): Promise<number> {
-  return db.transaction('rw', [db.sessions, db.samples, db.nudges], async () => {
+  return db.transaction('rw', [db.sessions, db.samples, db.nudges, db.keys], async () => {
     const n = await db.sessions.count();
-    await Promise.all([db.sessions.clear(), db.samples.clear(), db.nudges.clear()]);
+    await Promise.all([db.sessions.clear(), db.samples.clear(), db.nudges.clear(), db.keys.clear()]);
     return n;
   });
 }

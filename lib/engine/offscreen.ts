@@ -1,5 +1,6 @@
 /** Wires the engine host into the Chromium offscreen document. */
 import { browser } from 'wxt/browser';
+import { sealerFor } from '../crypto/sealer-for';
 import { getDB } from '../db/schema';
 import { SampleWriter } from '../db/sample-writer';
 import { addNudge } from '../db/sessions';
@@ -16,7 +17,14 @@ export function startOffscreenEngine(): void {
   // Seconds of call sessions are stored here, where they are computed: the service worker is not on
   // this path, so stopping it loses nothing.
   const db = getDB();
-  const writer = new SampleWriter(db);
+  // A failed write (e.g. the disk is full) is told to the background, which keeps it for the popup.
+  const onError = (message: string): void => {
+    console.warn(`Selfview storage: ${message}`);
+    void sendMessage('offscreenToBackgroundStorageProblem', { message }).catch(() => undefined);
+  };
+  // With encryption at rest on, seconds are sealed with the public key from the database (this
+  // document has no `storage` API, and needs no passphrase); asked at each batch until a session has a key.
+  const writer = new SampleWriter(db, { sealer: () => sealerFor(db), onError });
   const feedback = new SessionFeedback(async () => unwrap(await sendMessage('offscreenToBackgroundFeedback')));
   const attach = createEngineHost({
     getURL: (p) => browser.runtime.getURL(`/${p}` as '/'),

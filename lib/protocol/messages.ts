@@ -29,6 +29,8 @@ export interface ProtocolMap {
   offscreenToBackgroundSettings(): Result<Settings>;
   /** Offscreen → background: no client has been connected for a while; the document may be closed. */
   offscreenToBackgroundIdle(): Result<{ closed: boolean }>;
+  /** Offscreen → background: storing a call's seconds failed (e.g. the disk is full); the popup shows the last such problem. */
+  offscreenToBackgroundStorageProblem(data: { message: string }): Result<void>;
   /** Offscreen → background: baseline and nudge settings for call sessions. */
   offscreenToBackgroundFeedback(): Result<FeedbackSetup>;
   /** Background → offscreen: the feedback settings changed (calibration, nudge choices, "not helpful"). */

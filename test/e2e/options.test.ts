@@ -12,16 +12,20 @@
 //                  kind = framing, lookAway, browFurrow, noSmile, lowBlink; quiet-note; smile-goal;
 //                  adapted-kinds (text), reset-adaptation (button)
 //   Your baseline: baseline-status (data-calibrated), calibrate-link, remove-baseline
+//   Your calls:    retention (select: 30/90/180/365/forever), calls (table), select-call (checkbox per row), delete-call,
+//                  delete-from / delete-to (date inputs), delete-range, delete-selected, delete-all, data-message,
+//                  delete-confirmation with delete-confirm / delete-cancel (delete-all-confirm / delete-all-cancel and
+//                  erase-settings for everything)
 //   Analysis:      sample-fps (select, 1–30), delegate-auto / delegate-cpu / delegate-gpu (radios)
 //   Appearance:    theme-auto / theme-light / theme-dark (radios)
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser } from '../../scripts/support/browser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ExtensionBrowser } from '../../scripts/support/browser';
 import { ROOT, requireBuilt } from '../../scripts/support/paths';
 import { BASELINE_VERSION, NOT_CALIBRATED_TEXT, POSE_CUES, REST_CUES } from '../../lib/feedback/baseline';
-import { currentWorker } from '../support/selfview-flow';
+import { currentWorker, launchPastOnboarding } from '../support/selfview-flow';
 
 const SHOTS = resolve(ROOT, 'test-results');
 
@@ -48,12 +52,51 @@ async function openOptions(): Promise<void> {
   await page.bringToFront();
   await page.goto(b.url('options.html'));
   await page.waitForSelector('[data-testid=options][data-ready=true]');
-  // Every section reads its own stored item: wait until all eight are on the page.
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid^=section-]').length === 8);
+  // Every section reads its own stored item: wait until all nine are on the page.
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid^=section-]').length === 9);
 }
 /** The section's status shows "Saved" (or `text`) after a change. */
 async function expectSaved(section: string, text = 'Saved'): Promise<void> {
   await expect.poll(() => page.textContent(`[data-testid=${section}-saved]`)).toContain(text);
+}
+
+/** Stores ended calls (one second each) straight into the extension's IndexedDB, as a finished call leaves them. */
+async function seedCalls(calls: { id: string; startedAt: number }[]): Promise<void> {
+  await page.evaluate(async (calls) => {
+    const db = await new Promise<IDBDatabase>((res, rej) => {
+      const r = indexedDB.open('selfview');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    const tx = db.transaction(['sessions', 'samples'], 'readwrite');
+    for (const c of calls) {
+      tx.objectStore('sessions').put({ id: c.id, site: 'meet', startedAt: c.startedAt, endedAt: c.startedAt + 60_000, endReason: 'left', seconds: 1, notes: '', tags: [], settings: { sampleFps: 5 } });
+      tx.objectStore('samples').put({ sessionId: c.id, t: 0, at: c.startedAt, agg: { t: 0, frames: 5 } });
+    }
+    await new Promise((res, rej) => {
+      tx.oncomplete = res;
+      tx.onerror = () => rej(tx.error);
+    });
+    db.close();
+  }, calls);
+}
+/** Session ids and the session ids of samples, read from IndexedDB itself. */
+async function storedCalls(): Promise<{ sessions: string[]; samples: string[] }> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((res, rej) => {
+      const r = indexedDB.open('selfview');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    const all = (store: string) =>
+      new Promise<{ id?: string; sessionId?: string }[]>((res) => {
+        const r = db.transaction(store).objectStore(store).getAll();
+        r.onsuccess = () => res(r.result as { id?: string; sessionId?: string }[]);
+      });
+    const out = { sessions: (await all('sessions')).map((s) => s.id!).sort(), samples: [...new Set((await all('samples')).map((s) => s.sessionId!))].sort() };
+    db.close();
+    return out;
+  });
 }
 
 /** WCAG contrast ratio of two `rgb(r, g, b)` colours. */
@@ -71,13 +114,7 @@ const pngWidth = (path: string) => readFileSync(path).readUInt32BE(16);
 
 beforeAll(async () => {
   requireBuilt();
-  b = await launchWithExtension();
-  // The onboarding page opens on install; closed, so this page stays in front (a background tab
-  // gets no animation frames, and Playwright waits on them before every click).
-  const onboarding = () => b.context.pages().filter((p) => p.url().endsWith('/onboarding.html'));
-  await vi.waitFor(() => expect(onboarding().length).toBeGreaterThan(0), { timeout: 10_000, interval: 100 }).catch(() => undefined);
-  for (const p of onboarding()) await p.close();
-  page = await b.context.newPage();
+  ({ b, page } = await launchPastOnboarding());
   await page.setViewportSize({ width: 900, height: 900 });
   await openOptions();
 });
@@ -86,9 +123,9 @@ afterAll(async () => {
 });
 
 describe('the settings page', () => {
-  it('has the eight sections with headings in order, and every control labelled and named for tests', async () => {
+  it('has the nine sections with headings in order, and every control labelled and named for tests', async () => {
     const headings = await page.$$eval('main h1, main h2, main h3', (hs) => hs.map((h) => `${h.tagName}:${h.textContent}`));
-    expect(headings).toEqual(['H1:Selfview settings', 'H2:Call sites', 'H2:During a call', 'H2:Nudges', 'H2:Cue sensitivity', 'H2:Your baseline', 'H2:Your calls', 'H2:Analysis', 'H2:Appearance']);
+    expect(headings).toEqual(['H1:Selfview settings', 'H2:Call sites', 'H2:During a call', 'H2:Nudges', 'H2:Cue sensitivity', 'H2:Your baseline', 'H2:Your calls', 'H2:Encryption at rest', 'H2:Analysis', 'H2:Appearance']);
     const unnamed = await page.$$eval('main input, main select, main button, main a', (els) =>
       els
         .filter((el) => {
@@ -98,7 +135,7 @@ describe('the settings page', () => {
         .map((el) => el.outerHTML.slice(0, 120)),
     );
     expect(unnamed).toEqual([]);
-    expect(await page.locator('[role=status][data-testid$=-saved]').count()).toBe(8);
+    expect(await page.locator('[role=status][data-testid$=-saved]').count()).toBe(9);
   });
 
   it('stores the cue sensitivity at once', async () => {
@@ -240,6 +277,54 @@ describe('the settings page', () => {
     expect(await page.isDisabled('[data-testid=remove-baseline]')).toBe(true);
   });
 
+  it('deletes the calls of a date range (end day included) after confirming, really gone from IndexedDB', async () => {
+    const noon = (d: number) => page.evaluate((d) => new Date(2025, 2, d, 12).getTime(), d);
+    await seedCalls([{ id: 'e2e-10', startedAt: await noon(10) }, { id: 'e2e-12', startedAt: await noon(12) }, { id: 'e2e-15', startedAt: await noon(15) }]);
+    await openOptions();
+    await expect.poll(() => page.locator('[data-testid=calls] tr').count()).toBe(3);
+    await page.fill('[data-testid=delete-from]', '2025-03-15');
+    await page.fill('[data-testid=delete-to]', '2025-03-11');
+    await page.click('[data-testid=delete-range]');
+    expect(await page.textContent('[data-testid=data-message]')).toContain('start not after the end');
+    await page.fill('[data-testid=delete-from]', '2025-03-11');
+    await page.fill('[data-testid=delete-to]', '2025-03-15');
+    await page.click('[data-testid=delete-range]');
+    expect(await page.textContent('[data-testid=delete-confirmation] [role=alert]')).toMatch(/^Delete the 2 calls from .*2025 to .*2025\?/);
+    await page.click('[data-testid=delete-cancel]');
+    expect(await storedCalls()).toEqual({ sessions: ['e2e-10', 'e2e-12', 'e2e-15'], samples: ['e2e-10', 'e2e-12', 'e2e-15'] });
+    await page.click('[data-testid=delete-range]');
+    await page.click('[data-testid=delete-confirm]');
+    await expectSaved('data', 'Deleted');
+    await expect.poll(() => page.locator('[data-testid=calls] tr').count()).toBe(1);
+    expect(await storedCalls()).toEqual({ sessions: ['e2e-10'], samples: ['e2e-10'] });
+    // The last one through its checkbox and "Delete selected".
+    await page.check('[data-testid=select-call]');
+    await page.click('[data-testid=delete-selected]');
+    await page.click('[data-testid=delete-confirm]');
+    await page.waitForSelector('[data-testid=no-calls]');
+    expect(await storedCalls()).toEqual({ sessions: [], samples: [] });
+  });
+
+  it('stores the retention choice and deletes calls older than it at once', async () => {
+    expect(await page.inputValue('[data-testid=retention]')).toBe('90');
+    const daysAgo = (n: number) => Date.now() - n * 86_400_000;
+    await seedCalls([{ id: 'e2e-old', startedAt: daysAgo(40) }, { id: 'e2e-new', startedAt: daysAgo(2) }]);
+    await openOptions();
+    await page.selectOption('[data-testid=retention]', '30');
+    await expectSaved('data');
+    await expect.poll(async () => (await stored()).retention).toEqual({ days: 30 });
+    await expect.poll(storedCalls).toEqual({ sessions: ['e2e-new'], samples: ['e2e-new'] });
+    expect(await page.locator('[data-testid=calls] tr').count()).toBe(1);
+    await page.selectOption('[data-testid=retention]', 'forever');
+    await expect.poll(async () => (await stored()).retention).toEqual({ days: null });
+    await openOptions();
+    expect(await page.inputValue('[data-testid=retention]')).toBe('forever');
+    await page.selectOption('[data-testid=retention]', '90');
+    await expect.poll(async () => (await stored()).retention).toEqual({ days: 90 });
+    await page.click('[data-testid=delete-call]');
+    await page.waitForSelector('[data-testid=no-calls]');
+  });
+
   it('switches to dark on this page and the popup, live, and to light against a dark system', async () => {
     const popup = await b.context.newPage();
     await popup.goto(b.url('popup.html'));
@@ -290,6 +375,9 @@ describe('the settings page', () => {
 
   it('works from the keyboard: Tab reaches the first control with a visible focus ring, Space toggles a checkbox', async () => {
     await openOptions();
+    // The link to the history page comes first, then the first setting.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.testid)).toBe('history-page-link');
     await page.keyboard.press('Tab');
     const first = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement;

@@ -1,7 +1,21 @@
 /** The user's steps with Selfview in a call, as test helpers shared by the call-page and Janus tests. */
 import type { Page } from 'playwright-core';
-import type { ExtensionBrowser } from '../../scripts/support/browser';
+import { expect, vi } from 'vitest';
+import { launchWithExtension, type ExtensionBrowser } from '../../scripts/support/browser';
 import { callStateOf } from './extension-state';
+
+/**
+ * Launches the built extension and closes the onboarding page it opens on install, so the test's
+ * own page stays in front (a background tab gets no animation frames, and Playwright waits on them
+ * before every click). Returns the browser and a fresh page.
+ */
+export async function launchPastOnboarding(): Promise<{ b: ExtensionBrowser; page: Page }> {
+  const b = await launchWithExtension();
+  const onboarding = () => b.context.pages().filter((p) => p.url().endsWith('/onboarding.html'));
+  await vi.waitFor(() => expect(onboarding().length).toBeGreaterThan(0), { timeout: 10_000, interval: 100 }).catch(() => undefined);
+  for (const p of onboarding()) await p.close();
+  return { b, page: await b.context.newPage() };
+}
 
 /**
  * Adds `origin` as a call site from the options page. Chrome's permission prompt cannot be shown
