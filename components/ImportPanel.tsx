@@ -7,7 +7,8 @@ import { useState } from 'preact/hooks';
 import { getDB } from '@/lib/db/schema';
 import { t } from '@/lib/i18n';
 import { decryptText } from '@/lib/transfer/encrypted-export';
-import { importExport, importPacket, MAX_IMPORT_BYTES, parseImport, type ParsedImport } from '@/lib/transfer/import';
+import { importExport, importPacket, parseImport, type ParsedImport } from '@/lib/transfer/import';
+import { MAX_ENVELOPE_BYTES } from '@/lib/transfer/parse-json';
 import type { Vault } from './HistoryData';
 
 type Envelope = Extract<ParsedImport, { kind: 'encrypted' }>['envelope'];
@@ -47,7 +48,8 @@ export function ImportPanel(props: { vault: Vault; onImported(kind: 'export' | '
     if (!file) return;
     setEnvelope(null);
     void work(async () => {
-      if (file.size > MAX_IMPORT_BYTES) throw new Error(t('history.import.tooBig', { mb: Math.round(MAX_IMPORT_BYTES / 1e6) }));
+      // The largest file any import accepts (an encrypted one); parseImport checks the exact limit per kind.
+      if (file.size > MAX_ENVELOPE_BYTES) throw new Error(t('history.import.tooBig', { mb: Math.round(MAX_ENVELOPE_BYTES / 1e6) }));
       const parsed = parseImport(await file.text());
       if (parsed.kind === 'encrypted') {
         setEnvelope(parsed.envelope);
