@@ -1,5 +1,6 @@
 // `npm run analyze` on the shared photos: ranks smiles above their neutral twins, counts no face on
 // pictures without one and 2+ on group photos, and reports unreadable files without stopping.
+// `--baseline` puts every row on the scale of the person's neutral photo.
 import { execFile } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -77,5 +78,39 @@ describe('npm run analyze', () => {
     expect(rowOf(bad).error).toMatch(/could not be read as an image or video/);
     expect(rowOf('/no/such/file.jpg').error).toMatch(/not found/);
     expect(rows.filter((r) => !r.error).length).toBeGreaterThan(150);
+  });
+});
+
+describe('npm run analyze --baseline', () => {
+  const run = async (args: string[]): Promise<{ code: number; rows: Row[] }> => {
+    try {
+      const { stdout } = await promisify(execFile)('npx', ['tsx', 'scripts/analyze.ts', ...args], { cwd: ROOT });
+      return { code: 0, rows: stdout.trim().split('\n').map((l) => JSON.parse(l) as Row) };
+    } catch (err) {
+      const e = err as { code: number; stdout: string };
+      return { code: e.code, rows: e.stdout.trim() ? e.stdout.trim().split('\n').map((l) => JSON.parse(l) as Row) : [] };
+    }
+  };
+  const own = (id: string) => ({ n: neutral.find((f) => f.endsWith(`/${id}_03.jpg`))!, s: smiling.find((f) => f.includes(`/${id}_08.jpg`))! });
+
+  it("reads a person's neutral photo as rest and their smile, on that scale, above it", async () => {
+    requireBuilt({ faces: true });
+    const { n, s } = own('001');
+    const plain = await run([s]);
+    const { code, rows: out } = await run(['--baseline', n, s, n]);
+    expect(code).toBe(0);
+    expect(out.map((r) => [r.file, (r as Row & { baseline?: string }).baseline])).toEqual([[s, n], [n, n]]);
+    const [sm, ne] = out;
+    for (const c of ['smile', 'browRaise', 'browFurrow', 'mouthOpen', 'eyesClosed', 'headYaw', 'headPitch']) expect(ne!.cues![c], c).toBe(0);
+    expect(sm!.cues!.smile).toBeGreaterThan(0.4);
+    expect(sm!.cues!.smile).toBeLessThanOrEqual(plain.rows[0]!.cues!.smile!); // rescaled from the person's rest, never up
+    expect(sm!.cues!.headRoll).toBe(plain.rows[0]!.cues!.headRoll); // roll is not baselined
+  });
+
+  it('refuses a baseline photo without a face, with the calibration message, for every file', async () => {
+    const { code, rows: out } = await run(['--baseline', noFace[0]!, own('001').s]);
+    expect(code).toBe(1);
+    expect(out[0]!.error).toMatch(/^Baseline .+: Too few frames where your face was clearly visible \(0 of 100\)/);
+    expect((await run(['--baseline'])).code).toBe(2);
   });
 });
