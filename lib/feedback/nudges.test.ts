@@ -78,7 +78,7 @@ describe('what the recorded clips contain', () => {
     const v = cap12.map((a, i) => judgeSecond(a, end(i), DEFAULT_NUDGE_CONFIG));
     expect(v.every((x) => x.ok)).toBe(true);
     expect(v.filter((x) => x.away).length).toBe(11);
-    expect(v.filter((x) => x.smiled).length).toBe(2);
+    expect(v.filter((x) => x.smiled).length).toBe(3);
     expect(judgeSecond(dark, 0, DEFAULT_NUDGE_CONFIG)).toMatchObject({ ok: false, away: false, blinks: 0 });
     expect(judgeSecond(everything, 0, DEFAULT_NUDGE_CONFIG)).toMatchObject({ ok: true, away: true, furrow: true, smiled: false, framing: 'tooFar' });
   });

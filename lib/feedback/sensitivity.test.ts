@@ -2,6 +2,7 @@
 // smiling / brows-drawn / looking-at-the-camera second — checked on a real recorded clip.
 import { describe, expect, it } from 'vitest';
 import clip12 from '../../test/fixtures/clip-cap12_edit.json';
+import stillsJson from '../../test/fixtures/stills.json';
 import { ABOVE_THRESHOLD, SecondAggregator } from '../cues/aggregate';
 import { frameCues } from '../cues/frame-cues';
 import type { FrameObservation } from '../cues/observation';
@@ -40,8 +41,17 @@ describe('aggregates under a sensitivity', () => {
     const normal = share(seconds(thresholdsFor({})), 'smile');
     const more = share(seconds(thresholdsFor({ smile: 'more' })), 'smile');
     const less = share(seconds(thresholdsFor({ smile: 'less' })), 'smile');
-    expect(more).toBeGreaterThan(normal); // the clip smiles around seconds 7–9
-    expect(less).toBeLessThanOrEqual(normal);
+    // The clip smiles around seconds 7–9 at 0.36–0.45: "less" (0.45) counts less of it; no frame lies
+    // between "more" and "normal", so "more" counts the same there (the stills below show the difference).
+    expect(more).toBeGreaterThanOrEqual(normal);
+    expect(less).toBeLessThan(normal);
+  });
+  it('a more sensitive smile setting counts more of the posed London smiles, a less sensitive one fewer', () => {
+    const stills = stillsJson as unknown as Record<string, FrameObservation>;
+    const smiles = Object.entries(stills).filter(([f]) => f.startsWith('A/london/smiling/')).map(([, o]) => frameCues(o).cues?.smile ?? 0);
+    const counted = (t: number) => smiles.filter((x) => x > t).length;
+    expect(counted(thresholdsFor({ smile: 'more' }).smile)).toBeGreaterThan(counted(thresholdsFor({}).smile));
+    expect(counted(thresholdsFor({ smile: 'less' }).smile)).toBeLessThan(counted(thresholdsFor({}).smile));
   });
   it('a stricter gaze setting counts less time as looking at the camera', () => {
     expect(share(seconds(thresholdsFor({ gazeAtCamera: 'more' })), 'gazeAtCamera')).toBeLessThan(share(seconds(thresholdsFor({})), 'gazeAtCamera'));
