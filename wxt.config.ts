@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { browserManifest } from './lib/build/browser-manifest';
 import { bundledAssets } from './lib/build/bundled-assets';
 
 /**
@@ -17,24 +18,26 @@ export default defineConfig({
   // English and German texts (YAML), turned into _locales/<lang>/messages.json at build time.
   i18n: { localesDir: fileURLToPath(new URL('./lib/i18n/locales', import.meta.url)) },
   vite: () => ({ plugins: [preact()] }),
-  manifest: {
+  // One manifest; permissions, browser ids and minimum versions differ by browser (lib/build/browser-manifest.ts).
+  manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    minimum_chrome_version: '148',
-    // `alarms`: the daily deletion of calls older than the user's retention choice; `unlimitedStorage`:
-    // months of per-second summaries must not hit the default origin quota in the middle of a call.
-    permissions: ['offscreen', 'storage', 'scripting', 'alarms', 'unlimitedStorage'],
     // Sites the user adds (a self-hosted Jitsi, a company tool) are asked for one by one, from a click.
     optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*', 'http://[::1]/*'],
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
-    // Frames travel between extension contexts as typed arrays, not JSON (Chrome 148+).
-    message_serialization: 'structured_clone',
     action: { default_title: 'Selfview' },
-  },
+    ...browserManifest(browser),
+  }),
   hooks: {
     'build:publicAssets': async (wxt, files) => {
       files.push(...(await bundledAssets(wxt.config.root)));
+    },
+    // WXT turns an entrypoint named `history` into a replacement for the browser's own history page
+    // (chrome://history); Selfview's history.html is only its own page, opened from its popup and Settings.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      delete manifest.chrome_url_overrides?.history;
+      if (manifest.chrome_url_overrides && !Object.keys(manifest.chrome_url_overrides).length) delete manifest.chrome_url_overrides;
     },
   },
 });

@@ -1,6 +1,6 @@
-/** Settings › During a call: the private in-page badge and how many frames a call analyses. */
+/** Settings › During a call: the private in-page badge, how many frames a call analyses, and its CPU budget. */
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/items';
-import { t } from '@/lib/i18n';
+import { pct, t } from '@/lib/i18n';
 import { OptionsSection, useSaveStatus } from './OptionsShared';
 
 /** Offered call rates: low enough to leave the call its CPU, up to the highest a call allows (15). */
@@ -13,6 +13,21 @@ export function FpsOptions(props: { choices: readonly number[]; value: number; f
     <>
       {all.map((n) => (
         <option value={n} key={n}>{n === props.fallback ? t('options.fpsDefault', { n }) : String(n)}</option>
+      ))}
+    </>
+  );
+}
+
+/** Offered CPU budgets (share of one core): from a light touch to a whole core. */
+export const CPU_BUDGET_CHOICES = [0.1, 0.2, 0.33, 0.5, 0.75, 1];
+
+/** Options of the budget select: the choices, plus the stored value if it is none of them. */
+function BudgetOptions(props: { value: number }) {
+  const all = CPU_BUDGET_CHOICES.includes(props.value) ? CPU_BUDGET_CHOICES : [...CPU_BUDGET_CHOICES, props.value].sort((a, b) => a - b);
+  return (
+    <>
+      {all.map((b) => (
+        <option value={b} key={b}>{t(b === DEFAULT_SETTINGS.cpuBudget ? 'options.call.budgetDefault' : 'options.call.budgetChoice', { pct: pct(b) })}</option>
       ))}
     </>
   );
@@ -36,6 +51,14 @@ export function OptionsCall(props: { settings: Settings; update: (patch: Partial
           <FpsOptions choices={CALL_FPS_CHOICES} value={s.callFps} fallback={DEFAULT_SETTINGS.callFps} />
         </select>
         <span class="hint" id="call-fps-hint">{t('options.call.fpsHint')}</span>
+      </div>
+      <div class="field">
+        <label for="cpu-budget">{t('options.call.budget')}</label>{' '}
+        <select id="cpu-budget" value={s.cpuBudget} data-testid="cpu-budget" aria-describedby="cpu-budget-hint"
+          onChange={(e) => void save(() => props.update({ cpuBudget: Number((e.currentTarget as HTMLSelectElement).value) }))}>
+          <BudgetOptions value={s.cpuBudget} />
+        </select>
+        <span class="hint" id="cpu-budget-hint">{t('options.call.budgetHint')}</span>
       </div>
     </OptionsSection>
   );

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { sendMessage, type ControlAction } from '@/lib/protocol/messages';
 import { unwrap } from '@/lib/protocol/result';
 import type { PopupState } from '@/lib/session/popup-state';
+import { CallRateLine } from './CallRateLine';
 import { LiveCharts } from './LiveCharts';
 import { StorageProblem } from './StorageProblem';
 import { getDB } from '@/lib/db/schema';
@@ -78,6 +79,7 @@ export function PopupPage() {
             })}
             {!s.inThisTab && <span class="muted"> {t('popup.inAnotherTab')}</span>}
           </p>
+          {s.status === 'running' && s.cameraOn && <CallRateLine sessionId={s.id} now={now} />}
           <LiveCharts sessionId={s.id} />
           <div class="controls">
             {s.status === 'running' ? (

@@ -6,5 +6,7 @@ export default defineContentScript({
   matches: BUILT_IN_MATCHES,
   world: 'MAIN',
   runAt: 'document_start',
+  // An anonymous wrapper: WXT would otherwise leave a `callHook` global in the page's world for pages to spot.
+  globalName: false,
   main: () => installCallHook((s) => window.postMessage(s, window.location.origin)),
 });

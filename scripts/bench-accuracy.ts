@@ -25,6 +25,7 @@ import { openAnalysis } from './support/analyse-files';
 import { FACES, ROOT, requireBuilt } from './support/paths';
 import { startPeerServer } from './support/peers/server';
 import { blockedRequests, openPeer, PEER_STACKS, type PeerFace, type PeerStack } from './support/peers/stacks';
+import { pickSections, replaceBlock } from './support/readme-section';
 
 const started = Date.now();
 const SHORT = process.argv.includes('--short');
@@ -336,7 +337,14 @@ const report: AccuracyReport = {
 mkdirSync(OUT, { recursive: true });
 const suffix = SHORT ? '-short' : '';
 writeFileSync(resolve(OUT, `accuracy${suffix}.json`), `${JSON.stringify({ ...report, perImage }, (_k, v: unknown) => (typeof v === 'number' ? Math.round(v * 10000) / 10000 : v), 1)}\n`);
-writeFileSync(resolve(OUT, `accuracy${suffix}.md`), renderReport(report));
+const md = renderReport(report);
+writeFileSync(resolve(OUT, `accuracy${suffix}.md`), md);
+// Only a full run speaks for the README; a short CI run leaves it alone.
+if (!SHORT) {
+  const readmePath = resolve(ROOT, 'README.md');
+  const section = pickSections(md, ['Smile vs neutral', 'AUC by self-reported', 'Accuracy at the shipped threshold by self-reported gender', 'Detection', 'Time per photo']);
+  writeFileSync(readmePath, replaceBlock(readFileSync(readmePath, 'utf8'), section));
+}
 log(`wrote bench/results/accuracy${suffix}.{json,md} in ${report.durationS} s`);
 const s = smile['Selfview']!.none.overall as Metrics;
 console.log(`Selfview smile AUC ${s.auc.estimate.toFixed(3)} [${s.auc.lo.toFixed(3)}, ${s.auc.hi.toFixed(3)}] over ${s.persons} pairs; ` +

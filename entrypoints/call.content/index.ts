@@ -5,5 +5,7 @@ import { BUILT_IN_MATCHES } from '@/lib/sites/call-sites';
 export default defineContentScript({
   matches: BUILT_IN_MATCHES,
   runAt: 'document_start',
+  // WXT would otherwise announce the script to the page with a window message carrying the extension id.
+  noScriptStartedPostMessage: true,
   main: () => startCallCapture(),
 });

@@ -11,6 +11,7 @@ import { sendMessage } from '../protocol/messages';
 import { EMPTY_STATE, commandFor, transition, type CallEvent, type CallState, type CaptureCommand, type Effect } from '../session/machine';
 import { readSettings } from '../settings/items';
 import { readFeedbackSetup } from '../feedback/items';
+import { endInterruptedSessions } from './interrupted';
 
 /** The call state, kept in session storage: survives the worker being stopped, not a browser restart. */
 export const callState = storage.defineItem<CallState>('session:callState', { fallback: EMPTY_STATE, version: 1 });
@@ -34,6 +35,16 @@ export function dispatch(make: () => Promise<CallEvent> | CallEvent): Promise<Ca
     }
     return t.state;
   });
+  chain = run.catch(() => undefined);
+  return run;
+}
+
+/**
+ * Ends the sessions a killed browser left open (see `endInterruptedSessions`). Runs in the event
+ * chain, so a session being started (stored before the state names it) is never taken for one.
+ */
+export function endInterrupted(): Promise<string[]> {
+  const run = chain.then(async () => endInterruptedSessions(getDB(), (await callState.getValue()).active?.id ?? null));
   chain = run.catch(() => undefined);
   return run;
 }

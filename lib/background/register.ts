@@ -1,7 +1,7 @@
 /** Everything the background service worker listens to, registered in one place. */
 import { browser } from 'wxt/browser';
 import { hasConsent } from '../consent/items';
-import { onMessage, sendMessage, type ControlAction } from '../protocol/messages';
+import { onMessage, type ControlAction } from '../protocol/messages';
 import { toResult, type Result } from '../protocol/result';
 import { isOwnExtensionPage } from '../protocol/sender';
 import { popupState, type PopupState } from '../session/popup-state';
@@ -13,26 +13,26 @@ import { markNudgeNotHelpful } from '../db/sessions';
 import { siteForUrl } from '../sites/call-sites';
 import { modeOf, userSites } from '../sites/items';
 import { syncUserSiteScripts } from '../sites/registration';
-import { callState, currentCommand, dispatch, newId } from './calls';
-import { chromeOffscreenApi, offscreenLifecycle, OFFSCREEN_PATH } from './offscreen-lifecycle';
+import { callState, currentCommand, dispatch, endInterrupted, newId } from './calls';
+import type { EngineHosting } from './engine-hosting';
+import { OFFSCREEN_PATH } from './offscreen-lifecycle';
 import { registerRetention, startRetention } from './retention';
 import { recordStorageProblem } from './storage-problem';
 
 const NOT_ALLOWED = 'Not allowed from this sender.';
 type Sender = chrome.runtime.MessageSender;
 
-/** Registers the background's handlers (called from the entrypoint). */
-export function registerBackground(): void {
-  const offscreen = offscreenLifecycle(chromeOffscreenApi());
+/** Registers the background's handlers (called from the entrypoint with the browser's way of hosting the engine). */
+export function registerBackground(engine: EngineHosting): void {
   const own = (s: Sender): boolean => s.id === browser.runtime.id;
   const ownPage = (s: Sender): boolean => isOwnExtensionPage(s, browser.runtime.id, browser.runtime.getURL('/'));
   /** Our content script in the top frame of a tab (page scripts cannot message us at all). */
   const callTab = (s: Sender): number | null => (own(s) && !ownPage(s) && s.tab?.id !== undefined && s.frameId === 0 ? s.tab.id : null);
 
-  onMessage('clientToBackgroundEnsureEngine', ({ sender }) => (own(sender) ? toResult(() => offscreen.ensure()) : { error: NOT_ALLOWED }));
+  onMessage('clientToBackgroundEnsureEngine', ({ sender }) => (own(sender) ? toResult(() => engine.ensure()) : { error: NOT_ALLOWED }));
   onMessage('offscreenToBackgroundSettings', ({ sender }) => (ownPage(sender) ? toResult(() => readSettings()) : { error: NOT_ALLOWED }));
   onMessage('offscreenToBackgroundIdle', ({ sender }) =>
-    ownPage(sender) && sender.url?.endsWith(OFFSCREEN_PATH) ? toResult(() => offscreen.close()) : { error: NOT_ALLOWED },
+    ownPage(sender) && sender.url?.endsWith(OFFSCREEN_PATH) ? toResult(() => engine.idle()) : { error: NOT_ALLOWED },
   );
 
   onMessage('offscreenToBackgroundStorageProblem', ({ sender, data }) =>
@@ -49,8 +49,8 @@ export function registerBackground(): void {
       await markNudgeNotHelpful(getDB(), data.sessionId, data.at).catch(() => undefined);
     });
   });
-  // Feedback settings live in storage, which the offscreen engine cannot read: push every change to it.
-  const pushFeedback = (): void => void readFeedbackSetup().then((f) => sendMessage('backgroundToOffscreenFeedback', f)).catch(() => undefined);
+  // Sessions the engine already knows keep the settings they started with unless told: push every change.
+  const pushFeedback = (): void => void readFeedbackSetup().then((f) => engine.feedbackChanged(f)).catch(() => undefined);
   nudgePrefs.watch(pushFeedback);
   nudgeAdaptation.watch(pushFeedback);
   baselineItem.watch(pushFeedback);
@@ -125,6 +125,9 @@ export function registerBackground(): void {
     void startRetention();
   });
   registerRetention();
+  // The call state lives in session storage, which a browser restart empties: a session still open
+  // in the database but not active was cut off (browser killed, extension reloaded) — end it.
+  void endInterrupted().catch((err: unknown) => console.warn('Selfview: ending interrupted sessions', err));
 }
 
 function control(action: ControlAction, tabId: number | null, consent: boolean) {

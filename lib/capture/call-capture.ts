@@ -10,6 +10,7 @@ import { LiveSession } from '../client/live-session';
 import { onMessage, sendMessage } from '../protocol/messages';
 import { unwrap, type Result } from '../protocol/result';
 import type { CaptureCommand } from '../session/machine';
+import { CallRate } from './call-rate';
 import { parseHookState, type HookState } from './hook-protocol';
 import { openOwnCamera } from './own-camera';
 import { Overlay } from './overlay';
@@ -84,11 +85,15 @@ export function startCallCapture(): void {
       const video = own.video;
       const sessionId = command.sessionId!;
       const startedAt = command.startedAt ?? Date.now();
-      const { callFps } = await readSettings();
+      const { callFps, cpuBudget } = await readSettings();
+      // The rate governor keeps the session's measured work within the budget (the popup shows its rate and why).
+      const rate = new CallRate(sessionId, { chosenFps: callFps, budget: cpuBudget }, (r) => void sendMessage('contentToPagesRate', r).catch(() => undefined));
       const session = await LiveSession.start(video, stream, callFps, {
         onStatus: () => undefined,
         onFrame: () => undefined,
+        pace: (sample) => rate.pace(sample),
         onSecond: (a) => {
+          rate.heartbeat();
           if (showOverlay) overlay.update(a);
         },
         onNudge: (n) => {
@@ -120,6 +125,9 @@ export function startCallCapture(): void {
     if (e.source !== window) return;
     const s = parseHookState(e.data);
     if (!s) return;
+    // The hook reports changes only: a repeat comes from a page script, and a flood of them must not
+    // become a flood of messages to the background (nor camera retries after a failed start).
+    if (hook && s.cameraOn === hook.cameraOn && s.deviceId === hook.deviceId && s.inCall === hook.inCall) return;
     const wasInCall = hook?.inCall ?? false;
     hook = s;
     failed = null; // the call changed: worth trying again

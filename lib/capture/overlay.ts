@@ -12,6 +12,8 @@ import { localiseNudge, pct, qualityIssueText, t } from '../i18n';
 export class Overlay {
   private host: HTMLElement | null = null;
   private text: HTMLElement | null = null;
+  /** The badge's box inside the closed shadow root: state markers live here, where page scripts cannot read them. */
+  private box: HTMLElement | null = null;
   private hidden = false;
   private pos = { right: 16, top: 16 };
 
@@ -23,18 +25,18 @@ export class Overlay {
     this.ensure();
     this.nudgeUntil = Date.now() + 30_000;
     this.text!.textContent = t('overlay.nudge', { message: localiseNudge(message, text) });
-    this.host!.dataset.nudge = 'true';
+    this.box!.dataset.nudge = 'true';
   }
 
   /** Shows the badge (if not hidden by the user) with this second's tracking quality. */
   update(a: SecondAggregate): void {
     if (this.hidden || Date.now() < this.nudgeUntil) return;
-    if (this.host) delete this.host.dataset.nudge;
+    if (this.box) delete this.box.dataset.nudge;
     this.ensure();
     const issue = a.qualityIssue ? qualityIssueText(a.qualityIssue) : null;
     this.text!.textContent =
       a.quality >= 0.5 ? t('overlay.tracking', { pct: pct(a.quality) }) : issue ? t('overlay.cantReadBecause', { issue }) : t('overlay.cantRead');
-    this.host!.dataset.quality = String(Math.round(a.quality * 100));
+    this.box!.dataset.quality = String(Math.round(a.quality * 100));
   }
 
   /** Takes the badge off the page (analysis paused or stopped). */
@@ -86,5 +88,6 @@ export class Overlay {
     document.documentElement.append(host);
     this.host = host;
     this.text = text;
+    this.box = box;
   }
 }

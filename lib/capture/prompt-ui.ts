@@ -40,6 +40,7 @@ export class PromptUi {
     const host = document.createElement('selfview-prompt');
     // The host carries the position, so the prompt is one box on the page (and easy to find for tests).
     host.style.cssText = 'all:initial;position:fixed;right:16px;bottom:16px;z-index:2147483647;display:block;width:340px';
+    const drawnCss = host.style.cssText;
     const root = host.attachShadow({ mode: 'closed' });
     const box = document.createElement('div');
     box.setAttribute('role', 'dialog');
@@ -58,8 +59,10 @@ export class PromptUi {
         b.dataset.answer = start ? 'start' : 'decline';
         b.style.cssText = `width:96px;height:32px;margin-right:8px;padding:0;border-radius:6px;border:1px solid #8fb0ff;cursor:pointer;font:inherit;${primary ? 'background:#8fb0ff;color:#14161b' : 'background:transparent;color:#eceef3'}`;
         b.addEventListener('click', (e) => {
-          // Only the user's own click counts: a page script can only make untrusted events.
-          if (!e.isTrusted) return;
+          // Only the user's own click counts: a page script can only make untrusted events. And only on
+          // the prompt as drawn: a page that made it transparent or moved it under its own button cannot
+          // turn a click meant for the page into "Start".
+          if (!e.isTrusted || !asDrawn(host, drawnCss)) return;
           this.hide();
           this.answer(start);
         });
@@ -71,4 +74,11 @@ export class PromptUi {
     document.documentElement.append(host);
     this.host = host;
   }
+}
+
+/** True when the page has not restyled the prompt's host (inline or by a stylesheet) to hide, move or distort it. */
+function asDrawn(host: HTMLElement, drawnCss: string): boolean {
+  const cs = getComputedStyle(host);
+  return host.style.cssText === drawnCss && host.isConnected && cs.opacity === '1' && cs.visibility === 'visible' &&
+    cs.transform === 'none' && cs.filter === 'none' && cs.clipPath === 'none' && cs.display === 'block';
 }

@@ -1,7 +1,9 @@
 /**
- * A live analysis of the camera shown in a <video>: grabs frames at the sampling rate, sends them
- * to the engine one at a time, and reports cues, per-second aggregates and the analysed rate.
+ * A live analysis of the camera shown in a <video>: grabs frames at the sampling rate (or at the
+ * rate a pacer picks from each frame's measured cost), sends them to the engine one at a time, and
+ * reports cues, per-second aggregates and the analysed rate.
  */
+import type { FrameSample } from '../capture/governor';
 import type { SecondAggregate } from '../cues/types';
 import type { Nudge } from '../feedback/nudges';
 import { releaseCamera } from './camera';
@@ -21,6 +23,11 @@ export interface LiveHandlers {
   onNudge?(n: Nudge): void;
   /** The session stopped by itself (camera gone, engine gone) with this reason. */
   onStopped(reason: string): void;
+  /**
+   * Picks the time from this frame's start to the next one's (ms) from its measurements (call
+   * sessions: the rate governor). Without it frames follow the fixed rate.
+   */
+  pace?(sample: FrameSample): number;
 }
 
 /** Running session over one camera stream. */
@@ -29,6 +36,8 @@ export class LiveSession {
   private stopped = false;
   private readonly grabber = new FrameGrabber(LIVE_FRAME_SIDE);
   private readonly done: number[] = [];
+  /** When the timer of the next frame should fire (null: no timer yet); how late it fires tells how busy the page is. */
+  private dueAt: number | null = null;
 
   private constructor(
     private readonly client: EngineClient,
@@ -90,12 +99,24 @@ export class LiveSession {
   private async tick(): Promise<void> {
     if (this.stopped) return;
     const started = performance.now();
+    // Hidden tabs have their timers throttled on purpose: lateness there says nothing about load.
+    const lagMs = this.dueAt === null || document.visibilityState !== 'visible' ? 0 : Math.max(0, started - this.dueAt);
+    let interval = 1000 / this.fps;
     const v = this.video;
     if (v.readyState >= 2 && v.videoWidth > 0) {
       try {
         const px = this.grabber.grab(v, v.videoWidth, v.videoHeight);
         // Epoch-aligned, monotonic time: seconds line up with the call session's clock.
-        const f = await this.client.analyse(px, sharedNow());
+        const reply = this.client.analyse(px, sharedNow());
+        // Grabbing and posting (the copy into the message) are this page's work for the frame.
+        const handOverMs = performance.now() - started;
+        const f = await reply;
+        if (this.on.pace) {
+          // Selfview's own work for the frame: the hand-over here, detection and cue maths in the engine.
+          // (Not the wait in between: on a loaded machine that is time spent queued, not CPU used.)
+          const costMs = handOverMs + f.timing.detectMs + f.timing.cueMs;
+          interval = this.on.pace({ at: started, costMs, detectMs: f.timing.detectMs, lagMs, cues: f.result.cues });
+        }
         // The rate is measured on when frames were taken, not when their results came back:
         // completion times bunch up while analysis warms up and would overstate it.
         const now = performance.now();
@@ -108,8 +129,10 @@ export class LiveSession {
         return this.halt(err instanceof Error ? err.message : String(err));
       }
     }
-    // Wait out the rest of the frame interval; if analysis took longer, go again at once.
-    const wait = Math.max(0, 1000 / this.fps - (performance.now() - started));
+    // Wait out the rest of the frame interval; if analysis took longer, go again at once. The next
+    // frame is grabbed only now, after this one's result: a slow machine skips frames, never queues them.
+    const wait = Math.max(0, interval - (performance.now() - started));
+    this.dueAt = performance.now() + wait;
     this.timer = setTimeout(() => void this.tick(), wait);
   }
 }

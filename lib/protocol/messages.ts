@@ -11,6 +11,7 @@ import type { SecondAggregate } from '../cues/types';
 import type { PopupState } from '../session/popup-state';
 import type { FeedbackSetup } from '../feedback/items';
 import type { Nudge } from '../feedback/nudges';
+import type { CallRateReport } from '../capture/call-rate';
 
 /** What a call tab's content script reports. */
 export interface CallTabReport {
@@ -47,6 +48,8 @@ export interface ProtocolMap {
   contentToBackgroundCallEnded(data: { at: number }): Result<CaptureCommand>;
   /** Content script → background: Selfview's own stream started (the camera's deviceId) or stopped (null). */
   contentToBackgroundCapturing(data: { deviceId: string | null; at: number }): Result<void>;
+  /** Content script → pages: the call session's analysis rate and why it is lowered (the popup shows it). */
+  contentToPagesRate(data: CallRateReport): void;
   /** Content script → background: the user answered the in-page prompt. */
   contentToBackgroundAnswer(data: { start: boolean }): Result<CaptureCommand>;
   /** Background → content script: follow this command from now on. */

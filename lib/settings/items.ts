@@ -17,10 +17,22 @@ export interface Settings {
   callFps: number;
   /** Colour theme of Selfview's pages (v3). */
   theme: 'auto' | 'light' | 'dark';
+  /** Share of one CPU core Selfview's analysis may use during a call (v4); the rate is lowered to keep to it. */
+  cpuBudget: number;
 }
 
 /** Defaults: 10 fps catches blinks (100–400 ms) without keeping a core busy; no in-page badge. */
-export const DEFAULT_SETTINGS: Settings = { sampleFps: 10, delegate: 'auto', overlay: false, callFps: 5, theme: 'auto' };
+export const DEFAULT_SETTINGS: Settings = { sampleFps: 10, delegate: 'auto', overlay: false, callFps: 5, theme: 'auto', cpuBudget: 0.33 };
+
+/** Bounds of the CPU budget: below a tenth of a core even 1 frame/s may not fit; above one core is not "a share". */
+export const CPU_BUDGET_MIN = 0.1;
+export const CPU_BUDGET_MAX = 1;
+
+/** A budget from storage: a number in bounds, rounded to whole percent; anything else is the default. */
+const boundedBudget = (raw: unknown): number => {
+  const b = typeof raw === 'number' || (typeof raw === 'string' && raw !== '') ? Number(raw) : NaN;
+  return Number.isFinite(b) ? Math.round(Math.min(CPU_BUDGET_MAX, Math.max(CPU_BUDGET_MIN, b)) * 100) / 100 : DEFAULT_SETTINGS.cpuBudget;
+};
 
 const boundedFps = (raw: unknown, max: number, fallback: number): number => {
   // null and '' would read as 0; only real numbers (or numeric strings from an old store) count.
@@ -37,6 +49,7 @@ export function sanitizeSettings(s: Partial<Settings>): Settings {
     overlay: s.overlay === true,
     callFps: boundedFps(s.callFps, 15, DEFAULT_SETTINGS.callFps),
     theme: s.theme === 'light' || s.theme === 'dark' ? s.theme : 'auto',
+    cpuBudget: boundedBudget(s.cpuBudget),
   };
 }
 
@@ -46,15 +59,20 @@ export function migrateSettingsV2(v1: Pick<Settings, 'sampleFps' | 'delegate'>):
 }
 
 /** Version 2 had no call rate or theme: calls keep the rate they had (5 fps), the theme follows the system. */
-export function migrateSettingsV3(v2: Pick<Settings, 'sampleFps' | 'delegate' | 'overlay'>): Settings {
+export function migrateSettingsV3(v2: Pick<Settings, 'sampleFps' | 'delegate' | 'overlay'>): Omit<Settings, 'cpuBudget'> {
   return { ...v2, callFps: 5, theme: 'auto' };
 }
 
-/** The stored settings item (version 3). */
+/** Version 3 had no CPU budget: calls get the default, about a third of one core. */
+export function migrateSettingsV4(v3: Omit<Settings, 'cpuBudget'>): Settings {
+  return { ...v3, cpuBudget: DEFAULT_SETTINGS.cpuBudget };
+}
+
+/** The stored settings item (version 4). */
 export const settings = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
-  version: 3,
-  migrations: { 2: migrateSettingsV2, 3: migrateSettingsV3 },
+  version: 4,
+  migrations: { 2: migrateSettingsV2, 3: migrateSettingsV3, 4: migrateSettingsV4 },
 });
 
 /** The stored settings, bounded (a hand-edited or older value can never reach the engine unchecked). */

@@ -11,6 +11,10 @@ import type { NudgeTextKey } from '../feedback/nudge-rules';
 import { fraction, freeText, idString, int, LIMITS, labelString, MAX_SECONDS, num, siteString, timeMs } from './fields';
 import { MAX_ENVELOPE_BYTES } from './parse-json';
 
+// zod 4 probes `new Function('')` to compile faster validators; the extension's CSP forbids eval, so
+// the probe only produced CSP violation reports. Interpreted validation is fast enough for imports.
+z.config({ jitless: true });
+
 export { packetSchema, type CoachPacket } from './packet-schema';
 
 /** `format` of a full export. */

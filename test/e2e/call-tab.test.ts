@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/support/browser';
 import { FACES, requireBuilt } from '../../scripts/support/paths';
 import { startCallPage } from '../support/call-page';
+import { closedShadowData } from '../support/closed-shadow';
 import { callStateOf, dbRows } from '../support/extension-state';
 import { y4mFromVideo } from '../support/fake-camera';
 import {
@@ -122,7 +123,8 @@ describe('a call on a site the user added', () => {
     await options.close();
     const badgeEl = call.locator('selfview-overlay');
     await badgeEl.waitFor({ state: 'visible', timeout: 10_000 });
-    expect(Number(await badgeEl.getAttribute('data-quality'))).toBeGreaterThan(50);
+    // The tracking quality is inside the badge's closed shadow root, out of the page's reach.
+    await expect.poll(async () => Number((await closedShadowData(call, 'selfview-overlay')).quality ?? 0), { timeout: 10_000 }).toBeGreaterThan(50);
     const box = (await badgeEl.boundingBox())!;
     await call.mouse.click(box.x + box.width - 12, box.y + box.height / 2);
     await badgeEl.waitFor({ state: 'detached', timeout: 5_000 });

@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/support/browser';
 import { FACES, requireBuilt } from '../../scripts/support/paths';
+import { MIN_FPS } from '../../lib/capture/governor';
 import { cpuOver } from '../support/cpu';
 import { callStateOf, dbRows } from '../support/extension-state';
 import { y4mFromVideo } from '../support/fake-camera';
@@ -67,8 +68,12 @@ describe.skipIf(skipReason !== null)(`Selfview in a Janus videoroom call${skipRe
     const frames = rows.frames[sessionId]!.slice(1, -1); // whole seconds only
     const fps = frames.reduce((a, x) => a + x, 0) / frames.length;
     console.log(`[janus-selfview] frames analysed per second in the call: ${fps.toFixed(1)} (per second: ${frames.join(' ')})`);
-    expect(fps).toBeGreaterThanOrEqual(2);
+    // The rate governor may lower the rate on a busy machine, never below 1 frame/s.
+    expect(fps).toBeGreaterThanOrEqual(MIN_FPS);
     await popup.waitForSelector('[data-testid=live-second]');
+    const rate = popup.locator('[data-testid=rate]');
+    await rate.waitFor({ timeout: 5_000 });
+    console.log(`[janus-selfview] popup: ${await rate.textContent()}`);
   });
 
   it("reports the browser's CPU with Selfview analysing vs paused (same run)", async () => {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/support/browser';
 import { FACES, requireBuilt } from '../../scripts/support/paths';
 import { startCallPage } from '../support/call-page';
+import { closedShadowData } from '../support/closed-shadow';
 import { dbRows } from '../support/extension-state';
 import { y4mFromVideo } from '../support/fake-camera';
 import { screenshotsAt1xAnd2x } from '../support/screenshots';
@@ -43,7 +44,7 @@ describe('nudges in a call', () => {
     await nudge.waitFor({ timeout: 90_000 });
     expect(await nudge.getAttribute('data-kind')).toBe('framing');
     expect(await nudge.textContent()).toMatch(/centre|center|side|frame/i);
-    expect(await call.locator('selfview-overlay[data-nudge=true]').count()).toBe(1);
+    expect((await closedShadowData(call, 'selfview-overlay')).nudge).toBe('true');
     await screenshotsAt1xAnd2x(popup, 'popup-with-nudge');
 
     await popup.click('[data-testid=not-helpful]');
