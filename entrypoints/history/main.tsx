@@ -1,9 +1,6 @@
-import { render } from 'preact';
 import { HistoryPage } from '@/components/HistoryPage';
 import '@/components/theme.css';
 import '@/components/HistoryPage.css';
-import { watchTheme } from '@/lib/ui/theme';
+import { mountPage } from '@/lib/ui/mount';
 
-watchTheme(document.documentElement);
-
-render(<HistoryPage />, document.getElementById('app')!);
+void mountPage(<HistoryPage />);

@@ -1,8 +1,5 @@
-import { render } from 'preact';
 import { OnboardingPage } from '@/components/OnboardingPage';
 import '@/components/theme.css';
-import { watchTheme } from '@/lib/ui/theme';
+import { mountPage } from '@/lib/ui/mount';
 
-watchTheme(document.documentElement);
-
-render(<OnboardingPage />, document.getElementById('app')!);
+void mountPage(<OnboardingPage />);

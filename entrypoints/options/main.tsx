@@ -1,8 +1,5 @@
-import { render } from 'preact';
 import { OptionsPage } from '@/components/OptionsPage';
 import '@/components/theme.css';
-import { watchTheme } from '@/lib/ui/theme';
+import { mountPage } from '@/lib/ui/mount';
 
-watchTheme(document.documentElement);
-
-render(<OptionsPage />, document.getElementById('app')!);
+void mountPage(<OptionsPage />);

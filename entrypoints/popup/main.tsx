@@ -1,8 +1,5 @@
-import { render } from 'preact';
 import { PopupPage } from '@/components/PopupPage';
 import '@/components/theme.css';
-import { watchTheme } from '@/lib/ui/theme';
+import { mountPage } from '@/lib/ui/mount';
 
-watchTheme(document.documentElement);
-
-render(<PopupPage />, document.getElementById('app')!);
+void mountPage(<PopupPage />);

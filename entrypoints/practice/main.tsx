@@ -1,8 +1,5 @@
-import { render } from 'preact';
 import { PracticePage } from '@/components/PracticePage';
 import '@/components/theme.css';
-import { watchTheme } from '@/lib/ui/theme';
+import { mountPage } from '@/lib/ui/mount';
 
-watchTheme(document.documentElement);
-
-render(<PracticePage />, document.getElementById('app')!);
+void mountPage(<PracticePage />);

@@ -1,8 +1,5 @@
-import { render } from 'preact';
 import { ReportPage } from '@/components/ReportPage';
 import '@/components/theme.css';
-import { watchTheme } from '@/lib/ui/theme';
+import { mountPage } from '@/lib/ui/mount';
 
-watchTheme(document.documentElement);
-
-render(<ReportPage />, document.getElementById('app')!);
+void mountPage(<ReportPage />);

@@ -12,11 +12,18 @@ import type { BaselineError } from '../feedback/baseline';
 import { parseNudgeMessage, type NudgeText } from '../feedback/nudge-rules';
 import type { GateReason } from '../feedback/quality-gate';
 import { NOTICE } from '../session/machine';
+import { fallbackText } from './fallback';
 
 export { i18n };
 
-/** `i18n.t`: a message by key, with `{name}` substitutions, or a count for plurals. */
-export const t = i18n.t;
+/**
+ * `i18n.t`: a message by key, with `{name}` substitutions, or a count for plurals. When the browser
+ * answers "" (see fallback.ts), the page's own copy of the messages answers instead.
+ */
+export const t: typeof i18n.t = ((key: string, ...args: unknown[]) => {
+  const text = (i18n.t as (k: string, ...a: unknown[]) => string)(key, ...args);
+  return text !== '' ? text : fallbackText(key, args);
+}) as typeof i18n.t;
 
 export type MessageKey = keyof GeneratedI18nStructure;
 
