@@ -4,7 +4,7 @@
  * Usage: tsx scripts/lint-firefox.ts [built firefox-mv3 dir] (default: the one `npm run build` makes).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { EXTENSION_DIR } from './support/paths';
 import { KNOWN_WARNINGS, lintFailures, type LintReport } from './support/firefox-lint';
@@ -22,7 +22,7 @@ try {
 }
 const report = JSON.parse(out) as LintReport & { summary: { errors: number; warnings: number; notices: number } };
 for (const m of [...report.errors, ...report.warnings, ...report.notices]) console.log(`${m.code} ${m.file ?? ''}: ${m.message}`);
-const failures = lintFailures(report);
+const failures = lintFailures(report, (file) => readFileSync(resolve(dir, file), 'utf8'));
 console.log(`web-ext lint: ${report.summary.errors} errors, ${report.summary.warnings} warnings (${report.summary.warnings - (failures.length - report.errors.length)} known, see scripts/support/firefox-lint.ts), ${report.summary.notices} notices`);
 if (failures.length > 0) {
   console.error(`Failing: ${failures.map((f) => `${f.code} in ${f.file ?? 'the package'}`).join('; ')}`);
