@@ -18,7 +18,7 @@ import { requireBuilt } from '../../scripts/support/paths';
 import { recordedSeconds } from '../../lib/db/test-support';
 import { SHOTS } from '../support/screenshots';
 import { currentWorker, launchPastOnboarding } from '../support/selfview-flow';
-import { makeSessions, seedDB } from './history-seed';
+import { makeSessions, seedDB } from '../../scripts/support/history-seed';
 
 const PASS = 'blue kettle at noon';
 let b: ExtensionBrowser;

@@ -10,10 +10,11 @@ import { launchWithExtension, type ExtensionBrowser } from '../../scripts/suppor
 import { FACES, requireBuilt } from '../../scripts/support/paths';
 import { LOW_FPS } from '../../lib/capture/governor';
 import { startCallPage } from '../support/call-page';
+import { analysedCall as callWithSelfview } from '../support/faults-browser';
 import { cpuOver } from '../support/cpu';
-import { callStateOf, dbRows } from '../support/extension-state';
+import { dbRows } from '../support/extension-state';
 import { y4mFromImage, y4mFromVideo } from '../support/fake-camera';
-import { addSiteViaOptions, agree, capturingIn, currentWorker, startFromPopup, tabIdFor } from '../support/selfview-flow';
+import { capturingIn, currentWorker } from '../support/selfview-flow';
 
 /** A call with Selfview analysing it: the browser, the popup and the session. */
 interface Analysed {
@@ -25,20 +26,8 @@ interface Analysed {
 
 let server: Awaited<ReturnType<typeof startCallPage>>;
 
-/** Adds the call page as a site, agrees, joins the call and starts Selfview from the popup (inside a test: it polls). */
-async function analysedCall(b: ExtensionBrowser): Promise<Analysed> {
-  expect(await addSiteViaOptions(b, server.origin)).toContain('Added');
-  await agree(b);
-  const call = await b.context.newPage();
-  await call.goto(server.url);
-  await call.click('#join');
-  await call.waitForSelector('text=joined');
-  const tabId = await tabIdFor(b, server.url);
-  await expect.poll(async () => (await callStateOf(await currentWorker(b))).tabs[tabId]?.cameraOn, { timeout: 10_000 }).toBe(true);
-  const { popup, sessionId } = await startFromPopup(b, tabId);
-  await expect.poll(() => capturingIn(b, tabId), { timeout: 30_000 }).toBeTruthy();
-  return { b, popup, tabId, sessionId };
-}
+/** Adds the call page as a site, agrees, joins the call and starts Selfview from the popup (the faults tests' steps). */
+const analysedCall = async (b: ExtensionBrowser): Promise<Analysed> => ({ b, ...(await callWithSelfview(b, server)) });
 
 /** The popup's rate line every second for `seconds`: its reason and text. */
 async function sampleRateLine(popup: Page, seconds: number): Promise<{ reason: string | null; text: string | null }[]> {
