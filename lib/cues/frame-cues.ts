@@ -35,6 +35,7 @@ export function frameCues(obs: FrameObservation): FrameCues {
   const cx = face.box.x + face.box.w / 2, cy = face.box.y + face.box.h / 2;
   const faceSize = clamp(face.box.h);
   const q = faceQuality(face, pose, faceSize);
+  const g = face.geometry;
   return {
     faces: obs.faces.length,
     quality: q.score,
@@ -53,5 +54,6 @@ export function frameCues(obs: FrameObservation): FrameCues {
       headPitch: pose.pitch,
       headRoll: pose.roll,
     },
+    shape: g ? { mouthWidth: g.mouthWidth, cornerLift: g.cornerLift, eyeOpen: g.eyeOpen } : null,
   };
 }

@@ -6,7 +6,7 @@
 /** The MediaPipe blendshape scores the cues read (0..1). */
 export const USED_BLENDSHAPES = [
   'browDownLeft', 'browDownRight', 'browInnerUp', 'browOuterUpLeft', 'browOuterUpRight',
-  'cheekSquintLeft', 'cheekSquintRight', 'eyeBlinkLeft', 'eyeBlinkRight',
+  'eyeBlinkLeft', 'eyeBlinkRight',
   'eyeLookDownLeft', 'eyeLookDownRight', 'eyeLookInLeft', 'eyeLookInRight',
   'eyeLookOutLeft', 'eyeLookOutRight', 'eyeLookUpLeft', 'eyeLookUpRight',
   'jawOpen', 'mouthClose', 'mouthSmileLeft', 'mouthSmileRight', 'mouthStretchLeft', 'mouthStretchRight',
@@ -23,6 +23,8 @@ export interface Box {
   h: number;
 }
 
+import type { FaceGeometry } from './geometry';
+
 /** One face as seen in one frame. */
 export interface FaceObservation {
   /** Blendshape scores, 0..1 (absent names count as 0). */
@@ -37,6 +39,8 @@ export interface FaceObservation {
   luma: number;
   /** Standard deviation of luma inside the face box, 0..1 (flat = low contrast). */
   contrast: number;
+  /** Shape ratios of the mesh (`lib/cues/geometry`); absent in recordings made before they existed. */
+  geometry?: FaceGeometry | null;
 }
 
 /** Everything the cue maths needs from one frame. */

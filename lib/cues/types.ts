@@ -19,6 +19,16 @@ export type FaceCues = Record<CueName, number>;
 /** Why tracking quality is limited (the weakest factor), or null when it is good. */
 export type QualityIssue = 'noFace' | 'tooSmall' | 'tooDark' | 'tooBright' | 'lowContrast' | 'turnedAway' | 'cutOff';
 
+/**
+ * Shape ratios behind the cues (`lib/cues/geometry`), kept with a frame so that a personal baseline
+ * can judge a movement against the person's own rest. Never stored: only the cues' statistics are.
+ */
+export interface FaceShape {
+  mouthWidth: number;
+  cornerLift: number;
+  eyeOpen: number;
+}
+
 /** Result of the cue maths for one frame. */
 export interface FrameCues {
   /** Number of faces found (the cues describe the primary one). */
@@ -29,6 +39,8 @@ export interface FrameCues {
   qualityIssue: QualityIssue | null;
   /** The primary face's cues, or null when there is no face. */
   cues: FaceCues | null;
+  /** The primary face's shape ratios, when the observation had them. */
+  shape?: FaceShape | null;
 }
 
 /** Summary of one cue over one second. */

@@ -4,6 +4,7 @@
  */
 import type { Box, FaceObservation, FrameObservation } from '../cues/observation';
 import { USED_BLENDSHAPES } from '../cues/observation';
+import { faceGeometry } from '../cues/geometry';
 import { lumaStats, type Pixels } from './luma';
 
 /** The parts of MediaPipe's `FaceLandmarkerResult` this module reads (kept structural for tests). */
@@ -38,7 +39,8 @@ export function observe(result: RawLandmarkerResult, pixels: Pixels): FrameObser
       if (USED.has(c.categoryName)) blendshapes[c.categoryName as keyof typeof blendshapes] = c.score;
     }
     const { luma, contrast } = lumaStats(pixels, box);
-    return { blendshapes, box, matrix: [...(result.facialTransformationMatrixes?.[i]?.data ?? [])], inFrame, luma, contrast };
+    const geometry = faceGeometry(points, pixels.width, pixels.height);
+    return { blendshapes, box, matrix: [...(result.facialTransformationMatrixes?.[i]?.data ?? [])], inFrame, luma, contrast, geometry };
   });
   return { width: pixels.width, height: pixels.height, faces };
 }

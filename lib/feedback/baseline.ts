@@ -6,15 +6,17 @@
  *
  * Pure: frames in, plain data out; the caller stores the baseline (it carries a version).
  */
-import type { CueName, FaceCues, FrameCues, QualityIssue } from '../cues/types';
+import type { CueName, FaceCues, FaceShape, FrameCues, QualityIssue } from '../cues/types';
+import { ABOVE_THRESHOLD } from '../cues/aggregate';
 import { clamp } from '../cues/math';
+import { excess, NOISE_K, smileExcess } from './person-rule';
 import { QUALITY_ISSUE_TEXT } from '../labels';
 import { QUALITY_THRESHOLD } from './quality-gate';
 
 /** Bumped whenever the stored shape or its meaning changes; an older stored baseline reads as none. */
-export const BASELINE_VERSION = 1;
+export const BASELINE_VERSION = 2;
 
-/** 0..1 expression cues measured from the resting face; each is rescaled so that rest reads 0. */
+/** 0..1 expression cues measured from the resting face; each is judged against its own rest. */
 export const REST_CUES = ['smile', 'browRaise', 'browFurrow', 'mouthOpen', 'eyesClosed'] as const satisfies readonly CueName[];
 /** Head angles (degrees) whose resting value is an offset of this person and camera; it is subtracted. */
 export const POSE_CUES = ['headYaw', 'headPitch'] as const satisfies readonly CueName[];
@@ -44,7 +46,13 @@ export interface Baseline {
    * correct anything (see `normalise`); a low median says the gaze cue is unreliable for this set-up.
    */
   gaze: CueRest;
+  /** Resting shape ratios (mouth width, corner lift), or null when the calibration frames had none. */
+  shape: Record<ShapeRest, CueRest> | null;
 }
+
+/** Shape ratios whose resting value the smile rule compares with. */
+export const SHAPE_RESTS = ['mouthWidth', 'cornerLift'] as const satisfies readonly (keyof FaceShape)[];
+export type ShapeRest = (typeof SHAPE_RESTS)[number];
 
 /**
  * Why no baseline could be made, with the counts behind it. `error` is the English sentence; pages
@@ -72,12 +80,6 @@ export const CALIBRATION: CalibrationOptions = { threshold: QUALITY_THRESHOLD, m
 
 /** What the UI shows while no baseline is in use (English; pages show `calibration.notCalibrated`). */
 export const NOT_CALIBRATED_TEXT = 'Not calibrated — readings are compared with a general resting face, not yours.';
-
-/**
- * Highest resting value used for rescaling. A "rest" above it means the calibration did not catch a
- * resting face for that cue, and dividing by a tiny (1 − rest) would blow noise up into full readings.
- */
-const MAX_REST = 0.9;
 
 function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -108,6 +110,7 @@ export function computeBaseline(frames: readonly FrameCues[], options: Partial<C
     };
   }
   const values = (n: CueName): number[] => good.map((f) => f.cues![n]);
+  const shaped = good.filter((f) => f.shape);
   return {
     version: BASELINE_VERSION,
     frames: frames.length,
@@ -115,6 +118,10 @@ export function computeBaseline(frames: readonly FrameCues[], options: Partial<C
     rest: Object.fromEntries(REST_CUES.map((n) => [n, rest(values(n))])) as Record<RestCue, CueRest>,
     pose: Object.fromEntries(POSE_CUES.map((n) => [n, rest(values(n))])) as Record<PoseCue, CueRest>,
     gaze: rest(values('gazeAtCamera')),
+    // Only when most good frames had a mesh: a rest taken from a handful of frames would be noise.
+    shape: shaped.length >= o.minShare * good.length
+      ? (Object.fromEntries(SHAPE_RESTS.map((n) => [n, rest(shaped.map((f) => f.shape![n]))])) as Record<ShapeRest, CueRest>)
+      : null,
   };
 }
 
@@ -135,13 +142,18 @@ export function parseBaseline(stored: unknown): Baseline | null {
   if (!b.rest || !REST_CUES.every((n) => isRest(b.rest![n]))) return null;
   if (!b.pose || !POSE_CUES.every((n) => isRest(b.pose![n]))) return null;
   if (!isRest(b.gaze)) return null;
+  if (b.shape !== null && !(typeof b.shape === 'object' && SHAPE_RESTS.every((n) => isRest(b.shape![n])))) return null;
   return b as Baseline;
 }
 
 /**
- * Maps one frame's cues onto the person's own scale:
- * - each expression cue so that the resting value reads 0 and the range above it keeps its
- *   proportions: (v − rest) / (1 − rest), clamped to 0..1 (below rest is still 0);
+ * Maps one frame's cues onto the person's own scale, so that the usual lines (`ABOVE_THRESHOLD`)
+ * read as person-relative decisions (lib/feedback/person-rule):
+ * - each expression cue becomes `line × excess`, where excess = (v − rest) / max(line, K·σ_rest):
+ *   it crosses its line when it rises a full population line above this person's rest *and* clears
+ *   the noise of their rest window; at or below rest it reads 0;
+ * - the smile takes the largest excess of the mouthSmile blendshapes, the mouth width and the corner
+ *   lift (`smileExcess`), which catches closed-mouth smiles that barely move the blendshape;
  * - head yaw and pitch minus the resting offsets (roll is left as is: camera placement does not tilt it);
  * - gazeAtCamera is left as measured. It is 1 − ramp(|head + eye direction|) — a clamped magnitude
  *   whose direction is lost and whose eye part is not in `FaceCues` — so a pose offset cannot be
@@ -149,12 +161,18 @@ export function parseBaseline(stored: unknown): Baseline | null {
  * - faceCentered and faceSize are framing, not expression: unchanged.
  * Without a baseline the cues come back unchanged (show `NOT_CALIBRATED_TEXT`).
  */
-export function normalise(cues: FaceCues, baseline: Baseline | null): FaceCues {
+export function normalise(cues: FaceCues, baseline: Baseline | null, shape?: FaceShape | null): FaceCues {
   const out = { ...cues };
   if (!baseline) return out;
   for (const n of REST_CUES) {
-    const r = clamp(baseline.rest[n].median, 0, MAX_REST);
-    out[n] = clamp((cues[n] - r) / (1 - r));
+    const line = ABOVE_THRESHOLD[n];
+    const z = n === 'smile'
+      ? smileExcess(
+        { smile: cues.smile, ...(shape && baseline.shape ? { mouthWidth: shape.mouthWidth, cornerLift: shape.cornerLift } : {}) },
+        { smile: baseline.rest.smile, ...(shape && baseline.shape ? baseline.shape : {}) },
+      )
+      : excess(cues[n], baseline.rest[n], line, NOISE_K);
+    out[n] = clamp(line * z);
   }
   for (const n of POSE_CUES) out[n] = cues[n] - baseline.pose[n].median;
   return out;
@@ -165,5 +183,5 @@ export function normalise(cues: FaceCues, baseline: Baseline | null): FaceCues {
  * person's scale (its "above" fractions and blink counter then read the normalised values).
  */
 export function normaliseFrame(frame: FrameCues, baseline: Baseline | null): FrameCues {
-  return { ...frame, cues: frame.cues && normalise(frame.cues, baseline) };
+  return { ...frame, cues: frame.cues && normalise(frame.cues, baseline, frame.shape) };
 }
