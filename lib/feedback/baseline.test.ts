@@ -2,7 +2,9 @@
 // the person's resting face to ~0 for the rest of the clip, keeps the order of their own movements,
 // removes the head-pose offset of their camera, and refuses calibrations that did not see the face.
 import { describe, expect, it } from 'vitest';
+import { ABOVE_THRESHOLD } from '../cues/aggregate';
 import { CUE_NAMES } from '../cues/types';
+import { MAD_TO_SIGMA, NOISE_K } from './person-rule';
 import {
   BASELINE_VERSION, computeBaseline, isBaseline, normalise, normaliseFrame, parseBaseline, POSE_CUES, REST_CUES,
   type Baseline,
@@ -49,8 +51,8 @@ describe.each(['cap12_edit', 'cap13_edit2'] as const)('baseline from the first 1
     expect(b.rest.browRaise.median).toBeLessThan(0.2);
   });
 
-  it('maps the resting face of the rest of the clip to ~0', () => {
-    for (const n of REST_CUES) {
+  it('maps the resting face of the rest of the clip to ~0 (eyes are read as measured)', () => {
+    for (const n of REST_CUES.filter((c) => c !== 'eyesClosed')) {
       const raw = median(rest.map((f) => f.cues.cues![n]));
       const normed = median(norm.map((f) => f.cues.cues![n]));
       expect(normed).toBeLessThanOrEqual(raw);
@@ -74,10 +76,10 @@ describe.each(['cap12_edit', 'cap13_edit2'] as const)('baseline from the first 1
     }
   });
 
-  it('still shows the real movements: talking opens the mouth, brows still lift', () => {
+  it('still shows the real movements: talking opens the mouth past its line, brows still lift', () => {
     const max = (n: (typeof REST_CUES)[number]) => Math.max(...norm.map((f) => f.cues.cues![n]));
-    expect(max('mouthOpen')).toBeGreaterThan(0.5);
-    expect(max('browRaise')).toBeGreaterThan(0.4);
+    expect(max('mouthOpen')).toBeGreaterThan(ABOVE_THRESHOLD.mouthOpen);
+    expect(max('browRaise')).toBeGreaterThan(0.3);
   });
 
   it('subtracts the pose offsets exactly and leaves roll, gaze and framing as measured', () => {
@@ -111,14 +113,32 @@ describe('normalise', () => {
     expect(out).not.toBe(cues);
   });
 
-  it('rescales above rest: (v − rest) / (1 − rest), 0 at or below rest, 1 at 1', () => {
+  // person-rule: a cue reaches its usual line when it rises a full line above this person's rest
+  // (the rest window of cap13 is still, so the noise term is below the line and the line is the floor).
+  it('crosses the usual line exactly one line above rest, reads 0 at or below rest', () => {
     const { b } = calibrate('cap13_edit2');
     const cues = { ...recordedClip('cap13_edit2').frames[0]!.cues.cues! };
-    const r = b.rest.browRaise.median;
+    const r = b.rest.browRaise.median, line = ABOVE_THRESHOLD.browRaise;
+    expect(NOISE_K * MAD_TO_SIGMA * b.rest.browRaise.spread).toBeLessThan(line);
     expect(normalise({ ...cues, browRaise: r }, b).browRaise).toBe(0);
     expect(normalise({ ...cues, browRaise: r / 2 }, b).browRaise).toBe(0);
-    expect(normalise({ ...cues, browRaise: 1 }, b).browRaise).toBeCloseTo(1, 10);
-    expect(normalise({ ...cues, browRaise: (1 + r) / 2 }, b).browRaise).toBeCloseTo(0.5, 10);
+    expect(normalise({ ...cues, browRaise: r + line }, b).browRaise).toBeCloseTo(line, 10);
+    expect(normalise({ ...cues, browRaise: r + line / 2 }, b).browRaise).toBeCloseTo(line / 2, 10);
+  });
+
+  it('needs a noisy rest window to be cleared by K·σ, not just by the line', () => {
+    const { b } = calibrate('cap13_edit2');
+    const cues = { ...recordedClip('cap13_edit2').frames[0]!.cues.cues! };
+    const noisy: Baseline = { ...b, rest: { ...b.rest, browFurrow: { median: 0.1, spread: 0.1 } } };
+    const need = NOISE_K * MAD_TO_SIGMA * 0.1; // ≈ 0.74, above the 0.4 line
+    expect(normalise({ ...cues, browFurrow: 0.1 + 0.5 }, noisy).browFurrow).toBeLessThan(ABOVE_THRESHOLD.browFurrow);
+    expect(normalise({ ...cues, browFurrow: 0.1 + need + 0.01 }, noisy).browFurrow).toBeGreaterThan(ABOVE_THRESHOLD.browFurrow);
+  });
+
+  it('leaves eyesClosed as measured, so the blink counter reads the raw lids', () => {
+    const { b } = calibrate('cap13_edit2');
+    const cues = recordedClip('cap13_edit2').frames[40]!.cues.cues!;
+    expect(normalise(cues, b).eyesClosed).toBe(cues.eyesClosed);
   });
 
   it('leaves a frame without a face without cues', () => {
@@ -136,11 +156,12 @@ describe('normalise', () => {
     expect(normalise(face.cues!, b as Baseline).browFurrow).toBe(0);
   });
 
-  it('never divides by ~0 for a cue held near 1 during calibration', () => {
+  it('never divides by ~0: a cue held still near 1 during calibration gives finite readings', () => {
     const { b } = calibrate('cap12_edit');
-    const held: Baseline = { ...b, rest: { ...b.rest, eyesClosed: { median: 0.99, spread: 0 } } };
+    const held: Baseline = { ...b, rest: { ...b.rest, browRaise: { median: 0.99, spread: 0 } } };
     const cues = recordedClip('cap12_edit').frames[200]!.cues.cues!;
-    expect(normalise({ ...cues, eyesClosed: 0.95 }, held).eyesClosed).toBeCloseTo(0.5, 10); // rest capped at 0.9
+    expect(normalise({ ...cues, browRaise: 0.95 }, held).browRaise).toBe(0);
+    expect(normalise({ ...cues, browRaise: 1 }, held).browRaise).toBeCloseTo(ABOVE_THRESHOLD.browRaise * (0.01 / ABOVE_THRESHOLD.browRaise), 10);
     for (const n of CUE_NAMES) expect(Number.isFinite(normalise(cues, held)[n])).toBe(true);
   });
 });

@@ -154,6 +154,9 @@ export function parseBaseline(stored: unknown): Baseline | null {
  *   the noise of their rest window; at or below rest it reads 0;
  * - the smile takes the largest excess of the mouthSmile blendshapes, the mouth width and the corner
  *   lift (`smileExcess`), which catches closed-mouth smiles that barely move the blendshape;
+ * - eyesClosed stays as measured: its rest is kept (a high one says the lids read half-closed for this
+ *   set-up) but the blink counter's lines are set on the raw lid score, and shifting it by the rest
+ *   lost one of cap13's two labelled blinks;
  * - head yaw and pitch minus the resting offsets (roll is left as is: camera placement does not tilt it);
  * - gazeAtCamera is left as measured. It is 1 − ramp(|head + eye direction|) — a clamped magnitude
  *   whose direction is lost and whose eye part is not in `FaceCues` — so a pose offset cannot be
@@ -165,6 +168,7 @@ export function normalise(cues: FaceCues, baseline: Baseline | null, shape?: Fac
   const out = { ...cues };
   if (!baseline) return out;
   for (const n of REST_CUES) {
+    if (n === 'eyesClosed') continue; // see above: lids are read as measured
     const line = ABOVE_THRESHOLD[n];
     const z = n === 'smile'
       ? smileExcess(

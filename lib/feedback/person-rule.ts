@@ -28,7 +28,7 @@ export interface SmileRule {
 }
 
 /** The shipped smile rule (see the module comment for where it comes from). */
-export const SMILE_RULE: SmileRule = { smileFloor: 0.05, widthFloor: 0.05, liftFloor: 0.01, k: 5 };
+export const SMILE_RULE: SmileRule = { smileFloor: 0.1, widthFloor: 0.06, liftFloor: 0.01, k: 5 };
 
 /** How many rest σ any other expression cue must clear, besides its population line as the floor. */
 export const NOISE_K = SMILE_RULE.k;

@@ -21,7 +21,7 @@ export const DEFAULT_SENSITIVITY: CueSensitivity = { smile: 'normal', browFurrow
  * for the gaze, a stricter idea of looking at the camera (so looking away is noticed sooner).
  */
 const THRESHOLDS: Record<SensitiveCue, Record<Sensitivity, number>> = {
-  smile: { less: 0.45, normal: ABOVE_THRESHOLD.smile, more: 0.18 },
+  smile: { less: 0.53, normal: ABOVE_THRESHOLD.smile, more: 0.21 },
   browFurrow: { less: 0.55, normal: ABOVE_THRESHOLD.browFurrow, more: 0.28 },
   gazeAtCamera: { less: 0.35, normal: ABOVE_THRESHOLD.gazeAtCamera, more: 0.65 },
 };
