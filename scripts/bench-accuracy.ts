@@ -9,6 +9,12 @@
  * - Writes bench/results/accuracy.json and accuracy.md. It measures and reports; it fails only on a
  *   broken run (a stack that cannot load, a request off loopback), never on a low number.
  *
+ * - Then the research half (scripts/support/accuracy): all 52 blendshapes of the London photos under
+ *   known camera changes and rotations, and every frame of the labelled validation clips
+ *   (test/validation), feeding the sections on smile after and without calibration, blinks and the
+ *   other cues against labelled truth. `--research DIR` reuses a recording in DIR (else it records
+ *   into a temp folder). A full run also rewrites lib/cues/measured.json, the figures the product shows.
+ *
  * Short mode (CI): the first 20 London pairs for every stack, plus the detection material for Selfview.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -26,6 +32,8 @@ import { FACES, ROOT, requireBuilt } from './support/paths';
 import { startPeerServer } from './support/peers/server';
 import { blockedRequests, openPeer, PEER_STACKS, type PeerFace, type PeerStack } from './support/peers/stacks';
 import { pickSections, replaceBlock } from './support/readme-section';
+import { researchSections } from './support/accuracy/sections';
+import { accuracyFigure, framingFigures } from './support/accuracy/measured';
 
 const started = Date.now();
 const SHORT = process.argv.includes('--short');
@@ -180,7 +188,7 @@ const smile: AccuracyReport['smile'] = {};
     const baseline = smileTable(`${stack}/baseline`, pairScores((f) => {
       const v = peerSmile(stack, f), rest = restOf(f);
       return v === null || rest === null ? null : peerOnBaseline(v, rest);
-    }, mb), PEER_THRESHOLD, mb);
+    }, mb), ABOVE_THRESHOLD.smile, mb); // on the person scale the line is the smile line (person-rule)
     smile[stack] = { none, baseline };
   }
 }
@@ -293,10 +301,8 @@ const timing: StackTiming[] = STACKS.map((stack) => ({
 const shapes = (f: string): Record<string, number> => raw.get(f)?.row?.observations?.[0]?.observation.faces[0]?.blendshapes ?? {};
 const b = (s: Record<string, number>, k: string): number => s[k] ?? 0;
 const VARIANTS: { key: string; formula: string; score(s: Record<string, number>, f: string): number }[] = [
-  { key: 'shipped', formula: 'smile cue: 0.85·mean(mouthSmile L,R) + 0.3·mean(cheekSquint L,R), clamped', score: (_s, f) => cuesOf(raw, f)?.smile ?? 0 },
-  { key: 'bare', formula: 'mean(mouthSmile L,R)', score: (s) => (b(s, 'mouthSmileLeft') + b(s, 'mouthSmileRight')) / 2 },
+  { key: 'shipped', formula: 'smile cue: mean(mouthSmile L,R), clamped (cheekSquint dropped: ≤ 6e-6 on every photo)', score: (_s, f) => cuesOf(raw, f)?.smile ?? 0 },
   { key: 'max', formula: 'max(mouthSmile L,R) (one-sided smiles)', score: (s) => Math.max(b(s, 'mouthSmileLeft'), b(s, 'mouthSmileRight')) },
-  { key: 'smileCheek', formula: 'mean(mouthSmile L,R, cheekSquint L,R), equal weights', score: (s) => (b(s, 'mouthSmileLeft') + b(s, 'mouthSmileRight') + b(s, 'cheekSquintLeft') + b(s, 'cheekSquintRight')) / 4 },
   { key: 'smileNotStretch', formula: 'mean(mouthSmile L,R) − mean(mouthStretch L,R) (corners up, not just wide)', score: (s) => (b(s, 'mouthSmileLeft') + b(s, 'mouthSmileRight') - b(s, 'mouthStretchLeft') - b(s, 'mouthStretchRight')) / 2 },
 ];
 const variants = VARIANTS.map((v) => {
@@ -326,6 +332,18 @@ const perImage = Object.fromEntries(selfviewFiles.map((f) => {
   return [f, entry];
 }));
 
+// --- Research half: smile after/without calibration, blinks, cues against labelled truth --------------
+
+const research = await researchSections({
+  short: SHORT, labels, pairs, log, reps: REPS, seed: SEED,
+  faceApiSmile: (f) => peerSmile('face-api', f),
+  selfviewCues: (f) => cuesOf(raw, f),
+  photoFigures: {
+    smileUncalibrated: accuracyFigure(smile['Selfview']!.none.overall, 'people', `posed smiles vs neutral (London set), no calibration, at the line ${ABOVE_THRESHOLD.smile}`),
+    ...framingFigures(detection.find((d) => d.stack === 'Selfview')!.frontal),
+  },
+});
+
 const report: AccuracyReport = {
   mode: SHORT ? 'short' : 'full',
   pairs: pairs.length,
@@ -336,14 +354,15 @@ const report: AccuracyReport = {
 };
 mkdirSync(OUT, { recursive: true });
 const suffix = SHORT ? '-short' : '';
-writeFileSync(resolve(OUT, `accuracy${suffix}.json`), `${JSON.stringify({ ...report, perImage }, (_k, v: unknown) => (typeof v === 'number' ? Math.round(v * 10000) / 10000 : v), 1)}\n`);
-const md = renderReport(report);
+writeFileSync(resolve(OUT, `accuracy${suffix}.json`), `${JSON.stringify({ ...report, research: research.json, perImage }, (_k, v: unknown) => (typeof v === 'number' ? Math.round(v * 10000) / 10000 : v), 1)}\n`);
+const md = `${renderReport(report).trimEnd()}\n\n${research.markdown}`;
 writeFileSync(resolve(OUT, `accuracy${suffix}.md`), md);
 // Only a full run speaks for the README; a short CI run leaves it alone.
 if (!SHORT) {
   const readmePath = resolve(ROOT, 'README.md');
-  const section = pickSections(md, ['Smile vs neutral', 'AUC by self-reported', 'Accuracy at the shipped threshold by self-reported gender', 'Detection', 'Time per photo']);
+  const section = pickSections(md, ['Per-cue accuracy at a glance', 'Smile after calibration', 'Smile without calibration', 'Smile vs neutral', 'AUC by self-reported', 'Accuracy at the shipped threshold by self-reported gender', 'Blinks', 'Cues against labelled truth', 'Detection', 'Time per photo']);
   writeFileSync(readmePath, replaceBlock(readFileSync(readmePath, 'utf8'), section));
+  writeFileSync(resolve(ROOT, 'lib/cues/measured.json'), `${JSON.stringify(research.measured, null, 2)}\n`);
 }
 log(`wrote bench/results/accuracy${suffix}.{json,md} in ${report.durationS} s`);
 const s = smile['Selfview']!.none.overall as Metrics;
