@@ -12,6 +12,8 @@ import type { Vault } from './HistoryData';
 import { fmtMetric, mmss } from './HistoryFormat';
 import { pageOf, sortRows, type HistoryRow, type SortDir, type SortKey } from './HistoryModel';
 import { HistoryNotes } from './HistoryNotes';
+import { RoughMark } from './RoughMark';
+import { readingReliability, type Reading } from '@/lib/feedback/reading-reliability';
 
 const COLUMNS = [
   ['startedAt', 'history.col.date'],
@@ -22,6 +24,12 @@ const COLUMNS = [
   ['browsDrawn', 'history.col.browsDrawn'],
   ['blinksPerMinute', 'history.col.blinks'],
 ] as const satisfies readonly (readonly [SortKey, MessageKey])[];
+
+/**
+ * The "rough" tag of a reading column. Rows mix calibrated and uncalibrated calls, so the smile
+ * column goes by the uncalibrated figure, which holds for every call.
+ */
+const roughOf = (key: SortKey) => (['lookingAtCamera', 'smiling', 'browsDrawn', 'blinksPerMinute'].includes(key) ? <RoughMark r={readingReliability(key as Reading, false)} /> : null);
 
 let marked = false;
 
@@ -104,6 +112,7 @@ export function HistoryList(props: { rows: HistoryRow[]; selected: ReadonlySet<s
                   <button type="button" class="sort" data-testid={`sort-${key}`} onClick={() => toggleSort(key)}>
                     {t(label)}{sort.key === key ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}
                   </button>
+                  {roughOf(key)}
                 </th>
               ))}
               <th scope="col">{t('history.col.tags')}</th>

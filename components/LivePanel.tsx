@@ -117,7 +117,7 @@ export function LivePanel() {
         <div class={low ? 'readout dim' : 'readout'}>
           {frame && <QualityBadge quality={frame.quality} issue={frame.qualityIssue} />}
           {frame && <p data-testid="faces">{t('live.faces', frame.faces)}</p>}
-          <CueBars cues={shown?.cues ?? null} />
+          <CueBars cues={shown?.cues ?? null} calibrated={baseline !== null} />
           <CalibrationControl running={phase === 'running'} recording={calibrating} message={calibrationMessage} onStart={startCalibration} createdAt={baseline ? createdAt : null} />
         </div>
       </div>

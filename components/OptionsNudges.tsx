@@ -1,12 +1,17 @@
 /**
  * Settings › Nudges: quiet mode, which nudges may appear (each described with its default timing),
- * the smile goal, and resetting what "not helpful" answers taught Selfview.
+ * the smile goal, and resetting what "not helpful" answers taught Selfview. A kind whose cue was not
+ * measured well enough (`nudgeReliability`) carries a note with the figure that holds it back: the
+ * engine does not fire it, whatever is ticked.
  */
 import { useRef } from 'preact/hooks';
 import { NO_ADAPTATION, DEFAULT_NUDGE_CONFIG, NUDGE_KINDS, parseAdaptation, type NudgeKind } from '@/lib/feedback/nudge-config';
 import { halfMinutes } from '@/lib/feedback/nudge-rules';
 import { durationText, pct, t } from '@/lib/i18n';
-import { nudgeAdaptation, nudgePrefs, type NudgePrefs } from '@/lib/feedback/items';
+import { parseBaseline } from '@/lib/feedback/baseline';
+import { baselineItem, nudgeAdaptation, nudgePrefs, type NudgePrefs, type StoredBaseline } from '@/lib/feedback/items';
+import { nudgeReliability } from '@/lib/feedback/nudge-reliability';
+import { reliabilityName, roughWhy } from '@/lib/i18n/reliability';
 import { OptionsSection, parsePrefs, useSaveStatus, useStored } from './OptionsShared';
 
 /** The order on the page: the smile reminder and the off-by-default blink count last. */
@@ -35,18 +40,25 @@ export function nudgeWhen(kind: NudgeKind): string {
   }
 }
 
+/** A stored calibration, if it is one (its baseline is checked where it matters: `hasBaseline`). */
+const parseStored = (raw: unknown): StoredBaseline | null => (typeof raw === 'object' && raw !== null ? (raw as StoredBaseline) : null);
+/** Whether the smile's calibrated figure applies: a calibration that still reads. */
+const hasBaseline = (b: StoredBaseline | null | undefined): boolean => !!b && parseBaseline(b.baseline) !== null;
+
 /** "56% longer" for a factor of 1.5625. */
 const longer = (factor: number) => t('options.nudges.longer', { pct: pct(factor - 1) });
 
 export function OptionsNudges() {
   const storedPrefs = useStored(nudgePrefs, parsePrefs);
   const storedAdaptation = useStored(nudgeAdaptation, parseAdaptation);
+  const storedBaseline = useStored(baselineItem, parseStored);
   const { status, save } = useSaveStatus();
   const adaptedText = useRef<HTMLParagraphElement>(null);
   const prefs = storedPrefs.value;
   const adaptation = storedAdaptation.value;
   if (!prefs || !adaptation) return null;
 
+  const calibrated = hasBaseline(storedBaseline.value);
   const adapted = NUDGE_KINDS.filter((k) => (adaptation.factor[k] ?? 1) > 1);
   /** A checkbox's change as a prefs change (read now: the event is gone by the time the write runs). */
   const onToggle = (change: (on: boolean, p: NudgePrefs) => NudgePrefs) => (e: Event) => {
@@ -68,14 +80,26 @@ export function OptionsNudges() {
       <fieldset data-testid="nudge-kinds">
         <legend>{t('options.nudges.kinds')}</legend>
         {prefs.quiet && <p class="hint" data-testid="quiet-note">{t('options.nudges.quietNote')}</p>}
-        {ORDER.map((k) => (
-          <div class="check" key={k}>
-            <input type="checkbox" id={`nudge-${k}`} checked={prefs.enabled[k]} data-testid={`nudge-${k}`} aria-describedby={`nudge-${k}-hint`}
-              onChange={onToggle((on, p) => ({ ...p, enabled: { ...p.enabled, [k]: on } }))} />
-            <label for={`nudge-${k}`}>{nudgeLabel(k)}</label>
-            <span class="hint" id={`nudge-${k}-hint`} data-testid={`nudge-${k}-desc`}>{nudgeWhen(k)}</span>
-          </div>
-        ))}
+        {ORDER.map((k) => {
+          const rel = nudgeReliability(k, calibrated);
+          // Untrusted: the choice can still be made and is kept (it applies once the cue is measured
+          // well enough), but the note says plainly that the engine will not fire it meanwhile.
+          return (
+            <div class={rel.trusted ? 'check' : 'check held-back'} key={k} data-trusted={rel.trusted ? 'true' : 'false'}>
+              <input type="checkbox" id={`nudge-${k}`} checked={prefs.enabled[k]} data-testid={`nudge-${k}`}
+                aria-describedby={rel.trusted ? `nudge-${k}-hint` : `nudge-${k}-hint nudge-${k}-rough`}
+                onChange={onToggle((on, p) => ({ ...p, enabled: { ...p.enabled, [k]: on } }))} />
+              <label for={`nudge-${k}`}>{nudgeLabel(k)}</label>
+              <span class="hint" id={`nudge-${k}-hint`} data-testid={`nudge-${k}-desc`}>{nudgeWhen(k)}</span>
+              {!rel.trusted && (
+                <span class="hint rough-note" id={`nudge-${k}-rough`} data-testid={`nudge-${k}-rough`}>
+                  {t('reliability.nudgeOff', { cue: reliabilityName(rel.key), why: roughWhy(rel) })}{' '}
+                  <a href="#measurements-title" data-testid={`nudge-${k}-about`}>{t('reliability.about.title')}</a>
+                </span>
+              )}
+            </div>
+          );
+        })}
       </fieldset>
       <div class="check">
         <input type="checkbox" id="smile-goal" checked={prefs.smileGoal} data-testid="smile-goal" aria-describedby="smile-goal-hint"

@@ -7,6 +7,7 @@ import { OptionsBaseline } from './OptionsBaseline';
 import { OptionsCall } from './OptionsCall';
 import { OptionsData } from './OptionsData';
 import { OptionsEncryption } from './OptionsEncryption';
+import { OptionsMeasurements } from './OptionsMeasurements';
 import { OptionsSensitivity } from './OptionsSensitivity';
 import { OptionsNudges } from './OptionsNudges';
 import { parseSettings, useStored } from './OptionsShared';
@@ -14,7 +15,7 @@ import { OptionsSites } from './OptionsSites';
 
 /**
  * Settings: where Selfview runs, what it does during a call, nudges, the baseline, analysis and
- * appearance. Every change is saved at once (each section says so); changes made in another tab show here too.
+ * appearance, and how well each reading was measured. Every change is saved at once (each section says so); changes made in another tab show here too.
  */
 export function OptionsPage() {
   const stored = useStored(settings, parseSettings);
@@ -35,6 +36,7 @@ export function OptionsPage() {
       <OptionsEncryption />
       {s && <OptionsAnalysis settings={s} update={update} />}
       {s && <OptionsAppearance settings={s} update={update} />}
+      <OptionsMeasurements />
     </main>
   );
 }

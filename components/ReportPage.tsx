@@ -6,9 +6,12 @@ import { getSession, listSessions, LockedError, nudgesOf, readSeconds, type Open
 import { currentOpener } from '@/lib/crypto/vault';
 import type { NudgeRecord } from '@/lib/db/schema';
 import { averageShares, callReport, type CallReport, type Shares } from '@/lib/feedback/report';
+import { readingReliability } from '@/lib/feedback/reading-reliability';
 import { cueSeries } from '@/lib/feedback/series';
 import { Timeline } from './Timeline';
 import { METRIC_LABEL } from './HistoryFormat';
+import { BlinkLine, callBlinks, ReportReliability } from './ReportReliability';
+import { RoughMark } from './RoughMark';
 import { Unlock } from './Unlock';
 import { fmtDateTime, localiseNudge, localisePage, pct as percent, rich, t } from '@/lib/i18n';
 
@@ -31,7 +34,7 @@ async function load(id: string | null, opener: Opener | null): Promise<{ session
   return { session, seconds, nudges, report: callReport(seconds, durationOf(session)), before: earlierReports.length ? averageShares(earlierReports) : null };
 }
 
-/** The after-call report: what the face did, in plain words, with the limits stated. */
+/** The after-call report: what the face did, in plain words, with the limits and the measured figures stated. */
 export function ReportPage() {
   const [data, setData] = useState<Awaited<ReturnType<typeof load>> | undefined>(undefined);
   const [locked, setLocked] = useState(false);
@@ -49,6 +52,9 @@ export function ReportPage() {
   if (data === undefined) return <main><p>{t('report.loading')}</p></main>;
   if (data === null) return <main><h1>{t('report.noCallTitle')}</h1><p>{t('report.noCallText')}</p></main>;
   const { session, seconds, nudges, report: r, before } = data;
+  // The smile's calibrated figure applies only to a call measured against a baseline.
+  const calibrated = !!session.settings.baselineId;
+  const blinks = callBlinks(seconds);
   return (
     <main data-testid="report" data-session-id={session.id}>
       <h1>{t('report.title', { site: session.site.replace(/^https?:\/\//, '') })}</h1>
@@ -69,14 +75,14 @@ export function ReportPage() {
           <tbody>
             {SHARE_ROWS.map((k) => (
               <tr key={k} data-share={k}>
-                <th scope="row">{t(METRIC_LABEL[k])}</th>
+                <th scope="row">{t(METRIC_LABEL[k])}<RoughMark r={readingReliability(k, calibrated)} /></th>
                 <td>{pct(r.shares[k])}</td>
                 <td>{before ? pct(before[k]) : '—'}</td>
               </tr>
             ))}
           </tbody>
         </table>
-        <p>{t('report.blinksPerMinute', { n: r.blinksPerMinute === null ? '—' : Math.round(r.blinksPerMinute) })}</p>
+        <BlinkLine blinks={blinks} />
       </section>
       <section class="card" aria-labelledby="timeline-title">
         <h2 id="timeline-title">{t('report.timelineTitle')}</h2>
@@ -102,6 +108,7 @@ export function ReportPage() {
       <section class="card" aria-labelledby="limits-title">
         <h2 id="limits-title">{t('report.limitsTitle')}</h2>
         <p>{t('report.limits')}</p>
+        <ReportReliability calibrated={calibrated} blinks={blinks} />
       </section>
     </main>
   );

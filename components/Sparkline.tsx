@@ -1,10 +1,14 @@
+import type { ComponentChild } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { t } from '@/lib/i18n';
 
-/** A small live chart of one cue over time (uPlot), with a text equivalent for screen readers. */
-export function Sparkline(props: { label: string; t: number[]; values: (number | null)[]; max: number; format: (v: number) => string; testId: string }) {
+/**
+ * A small live chart of one cue over time (uPlot), with a text equivalent for screen readers;
+ * `mark` goes after the value (the "rough" tag of a cue not measured well enough).
+ */
+export function Sparkline(props: { label: string; t: number[]; values: (number | null)[]; max: number; format: (v: number) => string; testId: string; mark?: ComponentChild }) {
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const last = [...props.values].reverse().find((v): v is number => v !== null);
@@ -36,6 +40,7 @@ export function Sparkline(props: { label: string; t: number[]; values: (number |
     <figure class="spark" data-testid={props.testId} data-points={props.t.length}>
       <figcaption>
         {props.label}: <strong>{last === undefined ? '—' : props.format(last)}</strong>
+        {props.mark}
       </figcaption>
       <div ref={box} role="img" aria-label={t('charts.aria', { label: props.label, n: props.t.length, value: last === undefined ? t('charts.noReading') : props.format(last) })} />
     </figure>

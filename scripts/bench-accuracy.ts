@@ -137,10 +137,10 @@ const smileFrame = (smile: number): FrameCues => ({
   faces: 1, quality: 1, qualityIssue: null, cues: { ...(Object.fromEntries(CUE_NAMES.map((n) => [n, 0])) as FaceCues), smile },
 });
 /** A peer's score on the person's scale: `computeBaseline` over a still held for the calibration, then `normalise`. */
-const peerOnBaseline = (score: number, rest: number): number => {
+const peerOnBaseline = (score: number, rest: number): number | null => {
   const b = computeBaseline(Array.from({ length: 100 }, () => smileFrame(rest)));
-  if (!isBaseline(b)) throw new Error(b.error);
-  return normalise(smileFrame(score).cues!, b).smile;
+  // A neutral photo that already reads as a smile is refused as a calibration (as the extension refuses it).
+  return isBaseline(b) ? normalise(smileFrame(score).cues!, b).smile : null;
 };
 
 const groupsOf = (r: LabelRow): Record<string, string> => {
@@ -355,7 +355,9 @@ const report: AccuracyReport = {
 mkdirSync(OUT, { recursive: true });
 const suffix = SHORT ? '-short' : '';
 writeFileSync(resolve(OUT, `accuracy${suffix}.json`), `${JSON.stringify({ ...report, research: research.json, perImage }, (_k, v: unknown) => (typeof v === 'number' ? Math.round(v * 10000) / 10000 : v), 1)}\n`);
-const md = `${renderReport(report).trimEnd()}\n\n${research.markdown}`;
+// The glance table leads (after the title); the research sections follow the photo sections.
+const photoMd = renderReport(report).trimEnd(), firstSection = photoMd.indexOf('\n## ');
+const md = `${photoMd.slice(0, firstSection)}\n\n${research.glance}\n${photoMd.slice(firstSection + 1)}\n\n${research.markdown}`;
 writeFileSync(resolve(OUT, `accuracy${suffix}.md`), md);
 // Only a full run speaks for the README; a short CI run leaves it alone.
 if (!SHORT) {

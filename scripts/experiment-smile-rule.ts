@@ -20,4 +20,4 @@ const files = new Map(data.persons.map((p) => {
   const rows = labels.filter((r) => r.person === p.person && r.file.startsWith('A/london/'));
   return [p.person, { neutral: rows.find((r) => hasLabel(r, 'neutral'))!.file, smiling: rows.find((r) => hasLabel(r, 'smile'))!.file }];
 }));
-console.log(smileUncalibratedSection(fusionRows(data.persons, files, (f) => recorded.perImage[f]?.['face-api']?.smile ?? null)).markdown);
+console.log(smileUncalibratedSection(fusionRows(data.persons, files, (f) => recorded.perImage[f]?.['face-api']?.smile ?? null), data.clips).markdown);

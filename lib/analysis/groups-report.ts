@@ -99,8 +99,10 @@ function smileSection(r: AccuracyReport): string[] {
     '',
     '**With baseline** = each person calibrated on their own neutral photo (`npm run analyze -- --baseline NEUTRAL`: ' +
       '`computeBaseline` over the photo held for the 10 s calibration, then `normalise`, as the extension does after calibration). ' +
-      'The neutral photo is then its own rest, so it reads 0 by construction: this is the best case of a calibration, and its ' +
-      'accuracy is mostly the share of smiles that clear the threshold once rescaled. For the peers the same code rescales their score.',
+      'The neutral photo is then its own rest (its noise 0), so it reads 0 by construction and the smile is judged by the person-relative ' +
+      'rule (lib/feedback/person-rule) against that still rest: an optimistic case. The honest calibrated figure is the cross-validated ' +
+      'one under "Smile after calibration". For the peers the same code judges their score; a neutral photo that already reads as a ' +
+      'smile is refused as a calibration and counted in the last column.',
     '',
   );
   out.push(head(['stack', 'calibration', 'AUC', 'accuracy', 'own neutral', 'worst ethnicity (AUC)', 'largest gap, ethnicity (AUC)', 'largest gap, gender (AUC)', 'no face (scored 0)']));

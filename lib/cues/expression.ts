@@ -8,7 +8,7 @@ const b = (s: Shapes, k: keyof Shapes): number => s[k] ?? 0;
 /**
  * Mouth corners pulled up and out (zygomatic movement). The cheek-raise blendshapes are not used:
  * the model reports cheekSquint ≤ 6e-6 on every photo of the validation set, so they added nothing
- * but a 0.85 scale (bench/results/accuracy.md, "Smile score variants").
+ * but a 0.85 scale (bench/results/accuracy.md, "Smile formulas on the same blendshapes").
  */
 export const smile = (s: Shapes): number => clamp((b(s, 'mouthSmileLeft') + b(s, 'mouthSmileRight')) / 2);
 

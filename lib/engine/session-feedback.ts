@@ -34,7 +34,8 @@ export class SessionFeedback {
         throw err;
       });
       const setup = await this.setup;
-      s = this.sessions.get(id) ?? { engine: new NudgeEngine(setup.nudges, setup.adaptation), setup };
+      // The smile's calibrated figure gates the smile reminder only when this session has a baseline.
+      s = this.sessions.get(id) ?? { engine: new NudgeEngine({ ...setup.nudges, calibrated: setup.baseline !== null }, setup.adaptation), setup };
       this.sessions.set(id, s);
     }
     const entry = s;

@@ -151,7 +151,8 @@ describe('normalise', () => {
   it('makes a low resting brow read as rest', () => {
     const face = still('A/pd/obama_small.jpg');
     expect(face.cues!.browFurrow).toBeGreaterThan(0.75);
-    const b = computeBaseline(Array.from({ length: 30 }, () => face));
+    // The photo smiles; a calibration is a relaxed mouth, so the smile is taken out of the copies.
+    const b = computeBaseline(Array.from({ length: 30 }, () => ({ ...face, cues: { ...face.cues!, smile: 0.02 } })));
     expect(isBaseline(b)).toBe(true);
     expect(normalise(face.cues!, b as Baseline).browFurrow).toBe(0);
   });
@@ -211,5 +212,32 @@ describe('parseBaseline', () => {
     expect(parseBaseline({ ...b, rest: { ...b.rest, smile: { median: 'a', spread: 0 } } })).toBeNull();
     expect(parseBaseline({ ...b, pose: {} })).toBeNull();
     expect(parseBaseline({ ...b, gaze: undefined })).toBeNull();
+  });
+});
+
+describe('computeBaseline refuses a calibration during which the person smiled', () => {
+  const clip = recordedClip('cap13_edit2').frames.map((f) => f.cues);
+  const withSmile = (f: (typeof clip)[number], smile: number) => ({ ...f, cues: f.cues && { ...f.cues, smile } });
+
+  it('says the mouth moved when a smile spreads through the window (its noise would hide every later smile)', () => {
+    const cal = clip.slice(0, 100).map((f, i) => withSmile(f, (0.6 * i) / 99));
+    const b = computeBaseline(cal);
+    expect(isBaseline(b)).toBe(false);
+    expect(b).toMatchObject({ smiled: true, issue: null, good: 100, total: 100 });
+    expect((b as { error: string }).error).toMatch(/mouth moved/);
+  });
+
+  it('keeps a relaxed rest when only a third of the window smiles (median and MAD are robust to it)', () => {
+    const b = computeBaseline(clip.slice(0, 100).map((f, i) => withSmile(f, i % 3 === 0 ? 0.8 : 0.02)));
+    expect(isBaseline(b) && b.rest.smile).toEqual({ median: 0.02, spread: 0 });
+  });
+
+  it('says so when the whole window is one held smile (its rest would sit above the line)', () => {
+    expect(computeBaseline(clip.slice(0, 100).map((f) => withSmile(f, 0.7)))).toMatchObject({ smiled: true });
+  });
+
+  it('accepts the real first 10 s of both clips (a brief smile in cap12 stays inside the noise allowance)', () => {
+    expect(isBaseline(computeBaseline(clip.slice(0, 100)))).toBe(true);
+    expect(isBaseline(computeBaseline(recordedClip('cap12_edit').frames.slice(0, 100).map((f) => f.cues)))).toBe(true);
   });
 });

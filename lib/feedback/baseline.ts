@@ -9,7 +9,7 @@
 import type { CueName, FaceCues, FaceShape, FrameCues, QualityIssue } from '../cues/types';
 import { ABOVE_THRESHOLD } from '../cues/aggregate';
 import { clamp } from '../cues/math';
-import { excess, NOISE_K, smileExcess } from './person-rule';
+import { excess, MAD_TO_SIGMA, NOISE_K, smileExcess } from './person-rule';
 import { QUALITY_ISSUE_TEXT } from '../labels';
 import { QUALITY_THRESHOLD } from './quality-gate';
 
@@ -64,6 +64,22 @@ export interface BaselineError {
   total: number;
   /** The most frequent quality issue of the frames that did not count, if any had one. */
   issue: QualityIssue | null;
+  /** Set when the face was seen but the mouth was not at rest (a smile or speech during calibration). */
+  smiled?: true;
+}
+
+/** Said when the smile moved during calibration (pages word it via `calibration.smiled`). */
+export const SMILED_TEXT = 'Your mouth moved during calibration (a smile, or talking), so your resting face could not be measured. Keep a relaxed, closed mouth for the 10 seconds and try again.';
+
+/**
+ * A rest window whose smile reading sits above the population line, or whose noise (K·σ) is wider
+ * than that line, would hide every later smile: the person smiled or talked while calibrating. On the
+ * labelled franck clip, calibrating over a window with 4 smiling seconds did exactly that (10% of
+ * his later smiles seen instead of 100%; bench "Smile after calibration"), so it is refused.
+ */
+function smiledDuringCalibration(smile: CueRest): boolean {
+  const line = ABOVE_THRESHOLD.smile;
+  return smile.median > line || NOISE_K * MAD_TO_SIGMA * smile.spread > line;
 }
 
 /** Calibration requirements (defaults in `CALIBRATION`). */
@@ -110,6 +126,8 @@ export function computeBaseline(frames: readonly FrameCues[], options: Partial<C
     };
   }
   const values = (n: CueName): number[] => good.map((f) => f.cues![n]);
+  const smile = rest(values('smile'));
+  if (smiledDuringCalibration(smile)) return { error: SMILED_TEXT, good: good.length, total: frames.length, issue: null, smiled: true };
   const shaped = good.filter((f) => f.shape);
   return {
     version: BASELINE_VERSION,

@@ -63,6 +63,11 @@ export interface NudgeConfig {
   quiet: boolean;
   /** The user set a smile goal: only then does `noSmile` run. */
   smileGoal: boolean;
+  /**
+   * The person has a baseline: the smile's calibrated accuracy applies rather than the
+   * uncalibrated one when the reliability gate decides whether `noSmile` may fire.
+   */
+  calibrated: boolean;
   /** Quality a second needs to be judged (see `gate`). */
   qualityThreshold: number;
   /** A rule judges only when at least this share of its window passed the gate. */
@@ -77,6 +82,7 @@ export interface NudgeConfig {
 export const DEFAULT_NUDGE_CONFIG: NudgeConfig = {
   quiet: false,
   smileGoal: false,
+  calibrated: false,
   qualityThreshold: QUALITY_THRESHOLD,
   // Four judged seconds in five: fewer, and the window says more about the light than about the face.
   minJudgedShare: 0.8,

@@ -4,6 +4,7 @@
  * words (a key and numbers, translated by the pages) and `nudgeMessage` says them in English.
  * Every message names a movement or a position, never what the person might feel.
  */
+import { blinkRateCheck, estimateBlinkRate } from '../cues/blink-rate';
 import type { SecondAggregate } from '../cues/types';
 import { gate } from './quality-gate';
 import { SMILE_ABOVE, type NudgeConfig, type NudgeKind } from './nudge-config';
@@ -24,13 +25,14 @@ export interface SecondVerdict {
   /** Any frame with a smile. */
   smiled: boolean;
   framing: FramingIssue | null;
-  blinks: number;
+  /** The second itself (when `ok`), for the blink-rate estimate, which needs closed and face time. */
+  second: SecondAggregate | null;
 }
 
 /** The facts of one second under `config`. */
 export function judgeSecond(agg: SecondAggregate, at: number, config: NudgeConfig): SecondVerdict {
   const c = agg.cues;
-  if (!gate(agg, config.qualityThreshold).ok || !c) return { at, ok: false, away: false, furrow: false, smiled: false, framing: null, blinks: 0 };
+  if (!gate(agg, config.qualityThreshold).ok || !c) return { at, ok: false, away: false, furrow: false, smiled: false, framing: null, second: null };
   const r = config.rules;
   const size = c.faceSize.mean;
   // Distance before centring: a face too close is usually off-centre too, and moving back fixes both.
@@ -43,7 +45,7 @@ export function judgeSecond(agg: SecondAggregate, at: number, config: NudgeConfi
     furrow: c.browFurrow.above >= r.browFurrow.furrowFrom,
     smiled: c.smile.max > SMILE_ABOVE,
     framing,
-    blinks: agg.blinks,
+    second: agg,
   };
 }
 
@@ -77,8 +79,12 @@ export function evaluate(kind: NudgeKind, judged: readonly SecondVerdict[], wind
       return { kind, framing: [...counts].sort((a, b) => b[1] - a[1])[0]![0] };
     }
     case 'lowBlink': {
-      const perMin = (judged.reduce((n, v) => n + v.blinks, 0) / judged.length) * 60;
-      return perMin < r.lowBlink.perMin ? { kind, perMin } : null;
+      // The closed-share estimate, not counted events: at 2–5 analysed frames a second the event
+      // counter misses most blinks and would call almost everyone a rare blinker. It says nothing
+      // where its measured error at this frame rate and window is over 25%.
+      const est = estimateBlinkRate(judged.map((v) => v.second!));
+      if (!blinkRateCheck(est).show) return null;
+      return est!.perMinute < r.lowBlink.perMin ? { kind, perMin: est!.perMinute } : null;
     }
   }
 }

@@ -10,15 +10,19 @@
  *   within its cooldown; when several are due, the one waiting longest goes first (ties: priority
  *   order of `NUDGE_KINDS`). `quiet` silences everything.
  * - "Not helpful" lengthens that rule's window and cooldown locally (see `adaptThreshold`).
+ * - A kind whose cue was not measured well enough never fires (`nudgeTrusted`; the table of
+ *   figures is a constructor argument so that tests can state their own).
  *
  * Feed aggregates of normalised frames (`normaliseFrame` before the `SecondAggregator`) when the
  * person is calibrated, so brow and smile readings are relative to their own resting face.
  */
+import { MEASURED, type ReliabilityTable } from '../cues/reliability';
 import type { SecondAggregate } from '../cues/types';
 import {
   adaptThreshold, adaptedTiming, nudgeConfig, NO_ADAPTATION, NUDGE_KINDS, parseAdaptation,
   type Adaptation, type NudgeConfig, type NudgeConfigPatch, type NudgeKind,
 } from './nudge-config';
+import { nudgeTrusted } from './nudge-reliability';
 import { evaluate, judgeSecond, nudgeMessage, nudgeText, type Finding, type FramingIssue, type NudgeText, type SecondVerdict } from './nudge-rules';
 
 export * from './nudge-config';
@@ -45,8 +49,11 @@ export class NudgeEngine {
   private lastAny: number | null = null;
   private last: Partial<Record<NudgeKind, number>> = {};
 
-  /** `adaptation` is the stored state from `adaptation` (checked; anything invalid reads as none). */
-  constructor(config: NudgeConfigPatch = {}, adaptation: unknown = NO_ADAPTATION) {
+  /**
+   * `adaptation` is the stored state from `adaptation` (checked; anything invalid reads as none);
+   * `reliability` the measured figures that decide which kinds may fire at all.
+   */
+  constructor(config: NudgeConfigPatch = {}, adaptation: unknown = NO_ADAPTATION, private readonly reliability: ReliabilityTable = MEASURED) {
     this.cfg = nudgeConfig(config);
     this.adapt = parseAdaptation(adaptation);
   }
@@ -120,8 +127,9 @@ export class NudgeEngine {
     return this.adaptation;
   }
 
+  /** Enabled, wanted (the smile goal) and backed by a cue measured well enough to speak about. */
   private active(kind: NudgeKind): boolean {
-    return this.cfg.rules[kind].enabled && (kind !== 'noSmile' || this.cfg.smileGoal);
+    return this.cfg.rules[kind].enabled && (kind !== 'noSmile' || this.cfg.smileGoal) && nudgeTrusted(kind, this.cfg.calibrated, this.reliability);
   }
 
   /** The rule's finding if it is enabled, out of its cooldown, has a full window and the pattern is there. */

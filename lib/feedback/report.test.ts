@@ -79,3 +79,17 @@ describe('averageShares', () => {
     expect(averageShares([]).smiling).toBeNull();
   });
 });
+
+describe('callReport blink rate (closed-share estimate, shown only where its measured error is ≤ 25%)', () => {
+  it('gives none for a 53-s clip: under a minute of face no error was measured', () => {
+    expect(callReport(s12, s12.length).blinksPerMinute).toBeNull();
+  });
+
+  it('gives the estimate for the clip looped past a minute at its 10 fps (labelled rate: 2 blinks in 53 s)', () => {
+    const looped = [0, 1].flatMap((k) => s12.map((a) => ({ ...a, t: a.t + k * s12.length })));
+    const rate = callReport(looped, looped.length).blinksPerMinute;
+    expect(rate).not.toBeNull();
+    expect(rate!).toBeGreaterThan(1);
+    expect(rate!).toBeLessThan(4);
+  });
+});

@@ -6,7 +6,7 @@
 import type { SecondAggregate } from '../cues/types';
 import { mean } from '../cues/math';
 import { QUALITY_THRESHOLD } from './quality-gate';
-import { blinkRate } from './series';
+import { blinkRateCheck, estimateBlinkRate } from '../cues/blink-rate';
 
 /** Time-shares of the judged seconds (0..1), or null when there was no such second. */
 export interface Shares {
@@ -26,6 +26,10 @@ export interface CallReport {
   /** Seconds with no face or poor tracking. */
   unreadS: number;
   shares: Shares;
+  /**
+   * Closed-share estimate over the judged seconds (lib/cues/blink-rate); null where its measured error
+   * at this call's analysed rate and length is over 25% (too few frames a second, or too short).
+   */
   blinksPerMinute: number | null;
   /** Longest run of judged seconds not looking at the camera: start t and length in s. */
   longestLookAway: { t: number; s: number } | null;
@@ -70,14 +74,13 @@ export function callReport(seconds: readonly SecondAggregate[], durationS: numbe
     const e = mean(win.map((a) => a.expressiveness));
     if (!best || e > best.expressiveness) best = { t: ok[i]!.t, expressiveness: e };
   }
-  const rate = seconds.length ? blinkRate(seconds, seconds.length - 1) : null;
-  const totalBlinks = ok.reduce((n, a) => n + a.blinks, 0);
+  const blinks = estimateBlinkRate(ok);
   return {
     durationS,
     judgedS: ok.length,
     unreadS: seconds.length - ok.length,
     shares,
-    blinksPerMinute: ok.length >= 20 ? (totalBlinks * 60) / ok.length : rate,
+    blinksPerMinute: blinks && blinkRateCheck(blinks).show ? blinks.perMinute : null,
     longestLookAway: longest,
     mostExpressiveMinute: best,
   };

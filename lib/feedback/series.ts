@@ -2,6 +2,7 @@
  * Turns a session's stored seconds into chart series for the popup and the report. Pure: one array
  * per cue, aligned on the seconds' t; null where a second had no face (charts show a gap, not a 0).
  */
+import { blinkRateCheck, estimateBlinkRate } from '../cues/blink-rate';
 import type { SecondAggregate } from '../cues/types';
 
 /** The series the live charts draw. */
@@ -13,10 +14,13 @@ export interface CueSeries {
   /** Largest of |yaw| and |pitch| in degrees: how far the head is turned from the camera. */
   headTurn: (number | null)[];
   expressiveness: (number | null)[];
-  /** Blinks per minute over the trailing 60 s (null until 20 s of face frames). */
+  /** Blinks per minute over the trailing 2 minutes (`blinkRate`): null where that estimate is not shown. */
   blinkRate: (number | null)[];
   quality: number[];
 }
+
+/** Trailing window of the live blink rate, seconds. */
+export const BLINK_WINDOW_S = 120;
 
 /** Builds the series from seconds sorted by t (the last `window` seconds when given). */
 export function cueSeries(seconds: readonly SecondAggregate[], window?: number): CueSeries {
@@ -37,19 +41,19 @@ export function cueSeries(seconds: readonly SecondAggregate[], window?: number):
   return out;
 }
 
-/** Blinks per minute over the 60 s ending at seconds[i], counting only seconds with a face. */
+/**
+ * Blinks per minute over the `BLINK_WINDOW_S` ending at seconds[i]: the closed-share estimate
+ * (lib/cues/blink-rate), null where its measured error at the analysed rate and face time is over
+ * 25% — the chart then shows a gap rather than a count the frame rate made up. Two minutes, because
+ * no error was measured under one minute of face time.
+ */
 export function blinkRate(seconds: readonly SecondAggregate[], i: number): number | null {
   const end = seconds[i];
   if (!end) return null;
-  let blinks = 0, faceSeconds = 0;
-  for (let j = i; j >= 0 && end.t - seconds[j]!.t < 60; j--) {
-    const a = seconds[j]!;
-    if (a.faceFrames > 0) {
-      faceSeconds++;
-      blinks += a.blinks;
-    }
-  }
-  return faceSeconds >= 20 ? (blinks * 60) / faceSeconds : null;
+  let j = i;
+  while (j > 0 && end.t - seconds[j - 1]!.t < BLINK_WINDOW_S) j--;
+  const est = estimateBlinkRate(seconds.slice(j, i + 1));
+  return est && blinkRateCheck(est).show ? est.perMinute : null;
 }
 
 /** Merges newly arrived seconds into a list sorted by t (a rewritten second replaces the old one). */

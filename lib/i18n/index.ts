@@ -60,7 +60,8 @@ export function gateText(reason: GateReason): string {
 }
 
 /** Why a calibration made no baseline (`computeBaseline`'s error). */
-export function calibrationErrorText(e: Pick<BaselineError, 'good' | 'total' | 'issue'>): string {
+export function calibrationErrorText(e: Pick<BaselineError, 'good' | 'total' | 'issue' | 'smiled'>): string {
+  if (e.smiled) return t('calibration.smiled');
   return e.issue
     ? t('calibration.tooFewMostly', { good: e.good, total: e.total, issue: lowerFirst(qualityIssueText(e.issue)) })
     : t('calibration.tooFew', { good: e.good, total: e.total });

@@ -104,10 +104,11 @@ describe('with the browser in German', () => {
 
   it('shows the settings in German', async () => {
     const page = await open(b, 'options.html', '[data-testid=section-appearance]');
-    // Every section reads its own stored item: wait until all nine are on the page.
-    await expect.poll(() => page.locator('[data-testid^=section-]').count()).toBe(9);
+    // Every section reads its own stored item: wait until all ten are on the page (nine settings and About the measurements).
+    await expect.poll(() => page.locator('[data-testid^=section-]').count()).toBe(10);
     const headings = await page.$$eval('main h1, main h2', (hs) => hs.map((h) => h.textContent));
-    expect(headings).toEqual(['Selfview-Einstellungen', 'Anrufseiten', 'Während eines Anrufs', 'Hinweise', 'Empfindlichkeit', 'Deine Kalibrierung', 'Deine Anrufe', 'Verschlüsselung der gespeicherten Daten', 'Analyse', 'Darstellung']);
+    expect(headings).toEqual(['Selfview-Einstellungen', 'Anrufseiten', 'Während eines Anrufs', 'Hinweise', 'Empfindlichkeit', 'Deine Kalibrierung', 'Deine Anrufe', 'Verschlüsselung der gespeicherten Daten', 'Analyse', 'Darstellung', 'Über die Messungen']);
+    expect(await text(page, '[data-testid=measurement-floor]')).toMatch(/mindestens in 85\s% der Fälle/);
     expect(await text(page, '[data-testid=nudge-lookAway-desc]')).toBe(
       'Wenn du seit etwa einer Minute kaum in die Kamera geschaut hast; kurze Blicke auf Notizen zwischendurch setzen das nicht zurück.',
     );

@@ -11,6 +11,8 @@ import { closedShadowData } from '../support/closed-shadow';
 import { dbRows } from '../support/extension-state';
 import { y4mFromVideo } from '../support/fake-camera';
 import { screenshotsAt1xAnd2x } from '../support/screenshots';
+import { nudgeTrusted } from '../../lib/feedback/nudge-reliability';
+import { buildWithFigures } from '../support/measured-build';
 import { addSiteViaOptions, agree, startFromPopup, tabIdFor } from '../support/selfview-flow';
 
 let b: ExtensionBrowser;
@@ -19,7 +21,12 @@ let server: Awaited<ReturnType<typeof startCallPage>>;
 beforeAll(async () => {
   requireBuilt({ faces: true });
   server = await startCallPage();
-  b = await launchWithExtension({ camera: y4mFromVideo(resolve(FACES, 'B/cap13_edit2.mp4'), 2, 8, 'offCentre') });
+  // This test is about the nudge's way to the popup, the badge and the report, not about the
+  // reliability gate (its own tests): while the shipped figures hold framing back, run a copy of
+  // the build where framing's cues are measured.
+  const framing = { metric: 'accuracy', value: 0.99, n: 100, unit: 'photos', truth: 'test: framing measured' } as const;
+  const extensionDir = nudgeTrusted('framing', false) ? undefined : buildWithFigures({ faceCentered: framing, faceSize: framing });
+  b = await launchWithExtension({ extensionDir, camera: y4mFromVideo(resolve(FACES, 'B/cap13_edit2.mp4'), 2, 8, 'offCentre') });
   await addSiteViaOptions(b, server.origin);
   await agree(b);
   const options = await b.context.newPage();

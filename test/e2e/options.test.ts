@@ -18,6 +18,8 @@
 //                  erase-settings for everything)
 //   Analysis:      sample-fps (select, 1–30), delegate-auto / delegate-cpu / delegate-gpu (radios)
 //   Appearance:    theme-auto / theme-light / theme-dark (radios)
+//   About the measurements: section-measurements, measurements (list, li[data-cue][data-trusted]), measurement-floor;
+//                  nudge-<kind>-rough under a nudge kind whose cue is not measured well enough
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -52,8 +54,8 @@ async function openOptions(): Promise<void> {
   await page.bringToFront();
   await page.goto(b.url('options.html'));
   await page.waitForSelector('[data-testid=options][data-ready=true]');
-  // Every section reads its own stored item: wait until all nine are on the page.
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid^=section-]').length === 9);
+  // Every section reads its own stored item: wait until all ten are on the page (nine settings and About the measurements).
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid^=section-]').length === 10);
 }
 /** The section's status shows "Saved" (or `text`) after a change. */
 async function expectSaved(section: string, text = 'Saved'): Promise<void> {
@@ -123,9 +125,9 @@ afterAll(async () => {
 });
 
 describe('the settings page', () => {
-  it('has the nine sections with headings in order, and every control labelled and named for tests', async () => {
+  it('has the nine settings sections and About the measurements, with headings in order, and every control labelled and named for tests', async () => {
     const headings = await page.$$eval('main h1, main h2, main h3', (hs) => hs.map((h) => `${h.tagName}:${h.textContent}`));
-    expect(headings).toEqual(['H1:Selfview settings', 'H2:Call sites', 'H2:During a call', 'H2:Nudges', 'H2:Cue sensitivity', 'H2:Your baseline', 'H2:Your calls', 'H2:Encryption at rest', 'H2:Analysis', 'H2:Appearance']);
+    expect(headings).toEqual(['H1:Selfview settings', 'H2:Call sites', 'H2:During a call', 'H2:Nudges', 'H2:Cue sensitivity', 'H2:Your baseline', 'H2:Your calls', 'H2:Encryption at rest', 'H2:Analysis', 'H2:Appearance', 'H2:About the measurements']);
     const unnamed = await page.$$eval('main input, main select, main button, main a', (els) =>
       els
         .filter((el) => {
@@ -260,7 +262,7 @@ describe('the settings page', () => {
     const rest = { median: 0.1, spread: 0.02 };
     const baseline = {
       version: BASELINE_VERSION, frames: 100, used: 95, gaze: { median: 0.9, spread: 0.05 },
-      rest: Object.fromEntries(REST_CUES.map((c) => [c, rest])), pose: Object.fromEntries(POSE_CUES.map((c) => [c, { median: 2, spread: 1 }])),
+      rest: Object.fromEntries(REST_CUES.map((c) => [c, rest])), pose: Object.fromEntries(POSE_CUES.map((c) => [c, { median: 2, spread: 1 }])), shape: null,
     };
     const createdAt = Date.UTC(2025, 2, 14, 12, 0);
     await seed({ baseline: { id: 'b1', createdAt, baseline } });

@@ -51,8 +51,8 @@ export interface MeasuredInput {
 }
 
 const show = (f: Figure): string => {
-  const v = f.metric === 'meanErrorDeg' ? `${f.value.toFixed(1)}° mean error` : f.metric === 'relativeError' ? `${Math.round(f.value * 100)}% error` : `${f.metric} ${f.value.toFixed(3)}`;
-  const ci = f.lo !== undefined && f.hi !== undefined ? (f.metric === 'meanErrorDeg' ? ` [${f.lo.toFixed(1)}, ${f.hi.toFixed(1)}]` : ` [${f.lo.toFixed(3)}, ${f.hi.toFixed(3)}]`) : '';
+  const v = f.metric === 'meanErrorDeg' ? `${f.value.toFixed(2)}° mean error` : f.metric === 'relativeError' ? `${Math.round(f.value * 100)}% error` : `${f.metric} ${f.value.toFixed(3)}`;
+  const ci = f.lo !== undefined && f.hi !== undefined ? (f.metric === 'meanErrorDeg' ? ` [${f.lo.toFixed(2)}, ${f.hi.toFixed(2)}]` : ` [${f.lo.toFixed(3)}, ${f.hi.toFixed(3)}]`) : '';
   return `${v}${ci}`;
 };
 

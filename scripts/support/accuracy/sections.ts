@@ -54,7 +54,7 @@ export async function researchSections(input: ResearchInput) {
 
   const calibrated = smileCalibratedSection(persons, data.clips, { reps: input.reps, seed: input.seed });
   const files = new Map(input.pairs.map((p) => [p.person, { neutral: p.neutral.file, smiling: p.smiling.file }]));
-  const uncalibrated = smileUncalibratedSection(fusionRows(persons, files, input.faceApiSmile));
+  const uncalibrated = smileUncalibratedSection(fusionRows(persons, files, input.faceApiSmile), data.clips);
 
   const blinks = blinkSection(data.clips);
   const sizeAt = (cm: number): number | null => input.selfviewCues(`A/webmorph_lisa_zoom/${cm}cm.jpg`)?.faceSize ?? null;
@@ -62,6 +62,6 @@ export async function researchSections(input: ResearchInput) {
 
   const more = truthFigures(truth.json, blinks.json);
   const measured = measuredFigures({ calibrated: calibrated.json, photo: input.photoFigures ?? {}, more });
-  const markdown = [measured.markdown, calibrated.markdown, uncalibrated.markdown, blinks.markdown, truth.markdown].join('\n');
-  return { json: { calibrated: calibrated.json, uncalibrated: uncalibrated.json, blinks: blinks.json, truth: truth.json }, markdown, measured: measured.file };
+  const markdown = ['## Cues against truth (research recordings)', '', calibrated.markdown, uncalibrated.markdown, blinks.markdown, truth.markdown].join('\n');
+  return { json: { calibrated: calibrated.json, uncalibrated: uncalibrated.json, blinks: blinks.json, truth: truth.json }, glance: measured.markdown, markdown, measured: measured.file };
 }
