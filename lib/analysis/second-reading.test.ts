@@ -2,9 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { aggregateSecond } from '../cues/aggregate';
+import { ABOVE_THRESHOLD, aggregateSecond } from '../cues/aggregate';
 import { CUE_NAMES, type FaceCues, type FrameCues } from '../cues/types';
-import { CLIP_CUES, FIELD_RULES, packClip, readSeconds, secondOf, unpackClip, type ClipFrame, type PackedClip } from './second-reading';
+import { BROW_RULES, browTruth, CLIP_CUES, FIELD_RULES, packClip, readSeconds, secondOf, unpackClip, type ClipFrame, type PackedClip } from './second-reading';
 
 const fixture = (clip: string): PackedClip =>
   JSON.parse(readFileSync(resolve(import.meta.dirname, `../../test/fixtures/research/cues-${clip}.json`), 'utf8')) as PackedClip;
@@ -59,5 +59,19 @@ describe('packClip / unpackClip', () => {
     const p = fixture('cap13');
     expect(packClip(p.fps, unpackClip(p))).toEqual(p);
     expect(() => unpackClip({ ...p, cues: ['smile'] })).toThrow(/columns/);
+  });
+});
+
+describe('brow cues against the brows field', () => {
+  it('reads each brow cue as its own word against every other definite word', () => {
+    const brows = new Map([[0, 'raised'], [1, 'neutral'], [2, 'drawn']]);
+    expect(browTruth(brows, BROW_RULES.browRaise)).toEqual(new Map([[0, 'raised'], [1, 'not raised'], [2, 'not raised']]));
+    expect(browTruth(brows, BROW_RULES.browFurrow)).toEqual(new Map([[0, 'not drawn'], [1, 'not drawn'], [2, 'drawn']]));
+  });
+
+  it('uses the shipped lines, strictly above', () => {
+    const f = { gazeAtCamera: 1, mouthOpen: 0, smile: 0, eyesClosed: 0, headYaw: 0, headPitch: 0, browRaise: ABOVE_THRESHOLD.browRaise, browFurrow: ABOVE_THRESHOLD.browFurrow + 0.01 };
+    expect(BROW_RULES.browRaise.frame(f)).toBe(false);
+    expect(BROW_RULES.browFurrow.frame(f)).toBe(true);
   });
 });

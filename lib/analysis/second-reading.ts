@@ -15,7 +15,7 @@ export const CLIP_CUES = ['gazeAtCamera', 'mouthOpen', 'smile', 'eyesClosed', 'h
 
 /** How one protocol field is read from the shipped cues. */
 export interface FieldRule {
-  field: SecondField;
+  field: SecondField | BrowCue;
   /** The protocol word the cue's line stands for, and its opposite. */
   positive: string;
   negative: string;
@@ -44,6 +44,20 @@ export const FIELD_RULES: Record<SecondField, FieldRule> = {
   },
   eyes: { field: 'eyes', positive: 'closed', negative: 'open', line: `eyesClosed > ${T.eyesClosed}`, frame: (c) => c.eyesClosed > T.eyesClosed, score: (c) => c.eyesClosed },
 };
+
+/** The brow cues, read against the brows field (raised / drawn / neutral). */
+export type BrowCue = 'browRaise' | 'browFurrow';
+
+/** Each brow cue as a yes/no field: its word against every other definite brows word. */
+export const BROW_RULES: Record<BrowCue, FieldRule> = {
+  browRaise: { field: 'browRaise', positive: 'raised', negative: 'not raised', line: `browRaise > ${T.browRaise}`, frame: (c) => c.browRaise > T.browRaise, score: (c) => c.browRaise },
+  browFurrow: { field: 'browFurrow', positive: 'drawn', negative: 'not drawn', line: `browFurrow > ${T.browFurrow}`, frame: (c) => c.browFurrow > T.browFurrow, score: (c) => c.browFurrow },
+};
+
+/** The brows consensus as the truth of one brow cue: its own word, or the negative for any other. */
+export function browTruth(brows: ReadonlyMap<number, string>, rule: FieldRule): Map<number, string> {
+  return new Map([...brows].map(([s, w]) => [s, w === rule.positive ? rule.positive : rule.negative]));
+}
 
 /**
  * A second reads as the positive word when more than this share of its face frames is on the

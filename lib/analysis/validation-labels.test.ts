@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cohenKappa, consensus, matchBlinks, parseRaterLabels } from './validation-labels';
+import { cohenKappa, consensus, matchBlinks, parseBrowLabels, parseRaterLabels, withBrows } from './validation-labels';
 
 const read = (clip: string, r: string) => parseRaterLabels(readFileSync(resolve(import.meta.dirname, '../../test/validation/labels', `${clip}.${r}.tsv`), 'utf8'));
 
@@ -34,5 +34,22 @@ describe('agreement', () => {
     const smile = c.agreement.find((a) => a.field === 'smile')!;
     expect(smile.kappa).toBeGreaterThan(0.8);
     expect(smile.agreed + smile.disagreements.length).toBe(smile.seconds);
+  });
+});
+
+describe('the brows field', () => {
+  it('parses one word per second and refuses other words', () => {
+    expect(parseBrowLabels('# r\nbrows\t0\traised\nbrows\t1\tneutral\n')).toEqual(new Map([[0, 'raised'], [1, 'neutral']]));
+    expect(() => parseBrowLabels('brows\t0\tlifted')).toThrow(/line 1/);
+  });
+
+  it('adds agreed definite words and the κ row to a consensus', () => {
+    const base = consensus(read('cap13', 'r1'), read('cap13', 'r2'));
+    const a = new Map([[0, 'raised'], [1, 'neutral'], [2, 'unsure'], [3, 'drawn']]);
+    const b = new Map([[0, 'raised'], [1, 'drawn'], [2, 'unsure'], [3, 'drawn']]);
+    const c = withBrows(base, a, b);
+    expect(c.brows).toEqual(new Map([[0, 'raised'], [3, 'drawn']]));
+    expect(c.agreement.at(-1)).toMatchObject({ field: 'brows', seconds: 4, agreed: 3, unsure: 1, disagreements: [{ second: 1, r1: 'neutral', r2: 'drawn' }] });
+    expect(c.seconds).toBe(base.seconds);
   });
 });

@@ -69,7 +69,7 @@ export function cohenKappa(a: readonly string[], b: readonly string[]): number {
 
 /** How two raters agree on one field, over the seconds both labelled with a face in view. */
 export interface FieldAgreement {
-  field: SecondField;
+  field: SecondField | 'brows';
   seconds: number;
   agreed: number;
   /** Seconds where either rater said `unsure`. */
@@ -86,10 +86,48 @@ export interface Consensus {
   blinkDisagreements: { rater: 'r1' | 'r2'; onset: number; offset: number }[];
   /** Per field: second → agreed word (only seconds where both gave the same definite word). */
   seconds: Record<SecondField, Map<number, string>>;
+  /** The brows field (labelled in a later round, `<clip>.brows.<rater>.tsv`), when both raters have labelled it. */
+  brows?: Map<number, string>;
   agreement: FieldAgreement[];
 }
 
 const DEFINITE = (w: string): boolean => w !== 'unsure' && w !== 'noface';
+
+/** The words of the brows field. */
+export const BROW_WORDS = ['raised', 'drawn', 'neutral', 'unsure', 'noface'] as const;
+
+/** Parses one rater's brows file (`brows<TAB>s<TAB>word` per second); throws with the line number otherwise. */
+export function parseBrowLabels(text: string): Map<number, string> {
+  const out = new Map<number, string>();
+  text.split('\n').forEach((raw, i) => {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) return;
+    const f = line.split('\t');
+    const s = Number(f[1]);
+    if (f[0] !== 'brows' || f.length !== 3 || !Number.isInteger(s) || !(BROW_WORDS as readonly string[]).includes(f[2]!)) throw new Error(`line ${i + 1}: not a brows line "${line}"`);
+    out.set(s, f[2]!);
+  });
+  return out;
+}
+
+/** Agreement and agreed words of one field given as two second → word maps. */
+function agreeOn(field: FieldAgreement['field'], a: ReadonlyMap<number, string>, b: ReadonlyMap<number, string>) {
+  const rows = [...a.keys()].filter((s) => b.has(s)).sort((x, y) => x - y)
+    .map((s) => ({ s, a: a.get(s)!, b: b.get(s)! })).filter((r) => r.a !== 'noface' && r.b !== 'noface');
+  const agreement: FieldAgreement = {
+    field, seconds: rows.length, agreed: rows.filter((r) => r.a === r.b).length,
+    unsure: rows.filter((r) => r.a === 'unsure' || r.b === 'unsure').length,
+    kappa: cohenKappa(rows.map((r) => r.a), rows.map((r) => r.b)),
+    disagreements: rows.filter((r) => r.a !== r.b).map((r) => ({ second: r.s, r1: r.a, r2: r.b })),
+  };
+  return { words: new Map(rows.filter((r) => r.a === r.b && DEFINITE(r.a)).map((r) => [r.s, r.a])), agreement };
+}
+
+/** Adds the brows field of two raters to a clip's consensus. */
+export function withBrows(c: Consensus, r1: ReadonlyMap<number, string>, r2: ReadonlyMap<number, string>): Consensus {
+  const { words, agreement } = agreeOn('brows', r1, r2);
+  return { ...c, brows: words, agreement: [...c.agreement, agreement] };
+}
 
 /** The truth two raters agree on, with their agreement. */
 export function consensus(r1: RaterLabels, r2: RaterLabels): Consensus {
@@ -103,18 +141,13 @@ export function consensus(r1: RaterLabels, r2: RaterLabels): Consensus {
     ...r1.blinks.filter((_, i) => !m1.has(i)).map((b) => ({ rater: 'r1' as const, onset: b.onset, offset: b.offset })),
     ...r2.blinks.filter((_, j) => !m2.has(j)).map((b) => ({ rater: 'r2' as const, onset: b.onset, offset: b.offset })),
   ].sort((a, b) => a.onset - b.onset);
-  const both = [...r1.seconds.keys()].filter((s) => r2.seconds.has(s)).sort((a, b) => a - b);
   const seconds = {} as Record<SecondField, Map<number, string>>;
   const agreement: FieldAgreement[] = [];
   for (const field of SECOND_FIELDS) {
-    const rows = both.map((s) => ({ s, a: r1.seconds.get(s)![field], b: r2.seconds.get(s)![field] })).filter((r) => r.a !== 'noface' && r.b !== 'noface');
-    seconds[field] = new Map(rows.filter((r) => r.a === r.b && DEFINITE(r.a)).map((r) => [r.s, r.a]));
-    agreement.push({
-      field, seconds: rows.length, agreed: rows.filter((r) => r.a === r.b).length,
-      unsure: rows.filter((r) => r.a === 'unsure' || r.b === 'unsure').length,
-      kappa: cohenKappa(rows.map((r) => r.a), rows.map((r) => r.b)),
-      disagreements: rows.filter((r) => r.a !== r.b).map((r) => ({ second: r.s, r1: r.a, r2: r.b })),
-    });
+    const word = (r: RaterLabels) => new Map([...r.seconds].map(([sec, w]) => [sec, w[field]]));
+    const { words, agreement: a } = agreeOn(field, word(r1), word(r2));
+    seconds[field] = words;
+    agreement.push(a);
   }
   return { blinks, blinkDisagreements, seconds, agreement };
 }

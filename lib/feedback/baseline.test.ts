@@ -232,8 +232,9 @@ describe('computeBaseline refuses a calibration during which the person smiled',
     expect(isBaseline(b) && b.rest.smile).toEqual({ median: 0.02, spread: 0 });
   });
 
-  it('says so when the whole window is one held smile (its rest would sit above the line)', () => {
-    expect(computeBaseline(clip.slice(0, 100).map((f) => withSmile(f, 0.7)))).toMatchObject({ smiled: true });
+  it('accepts a steady reading above the line: some relaxed faces read as smiling, and calibration is for them', () => {
+    const b = computeBaseline(clip.slice(0, 100).map((f) => withSmile(f, 0.54)));
+    expect(isBaseline(b) && b.rest.smile).toEqual({ median: 0.54, spread: 0 });
   });
 
   it('accepts the real first 10 s of both clips (a brief smile in cap12 stays inside the noise allowance)', () => {

@@ -28,7 +28,9 @@ export const t: typeof i18n.t = ((key: string, ...args: unknown[]) => {
 export type MessageKey = keyof GeneratedI18nStructure;
 
 /** The language the texts are in ("en", "de"), for `<html lang>` and number and date formats. */
-export const lang = (): string => t('meta.lang');
+// `|| 'en'`: when Chromium answers a text with "" (lib/i18n/fallback) an empty tag would make every
+// number and date format throw and take the page down before the fallback re-renders it.
+export const lang = (): string => t('meta.lang') || 'en';
 
 /** A 0..1 share as a whole percentage: "45%" / "45 %". */
 export const pct = (v: number): string => t('format.percent', { n: Math.round(v * 100) });

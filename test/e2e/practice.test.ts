@@ -10,6 +10,7 @@ import { FACES, requireBuilt } from '../../scripts/support/paths';
 import { y4mFromVideo } from '../support/fake-camera';
 import { cueValue, trackStreams, waitForCues } from '../support/practice-page';
 import { screenshotsAt1xAnd2x } from '../support/screenshots';
+import { BASELINE_VERSION } from '../../lib/feedback/baseline';
 
 let b: ExtensionBrowser;
 let page: Page;
@@ -70,7 +71,7 @@ describe('Practice page, live camera', () => {
     await expect.poll(() => page.textContent('[data-testid=calibration-message]').catch(() => null), { timeout: 30_000 }).toMatch(/^Calibrated on \d+ of \d+ frames/);
     expect(await page.textContent('[data-testid=calibration-state]')).toMatch(/^Calibrated to your relaxed face on /);
     const stored = (await b.worker.evaluate(async () => (await chrome.storage.local.get('baseline')).baseline)) as { baseline: { version: number; used: number } };
-    expect(stored.baseline.version).toBe(1);
+    expect(stored.baseline.version).toBe(BASELINE_VERSION);
     expect(stored.baseline.used).toBeGreaterThanOrEqual(20);
   });
 

@@ -9,7 +9,7 @@ import { fieldAgreement, pairSeconds, BLOCK_SECONDS, type FieldAgreementResult }
 import { faceSizeTrack, type SizeReading } from '../../../lib/analysis/face-size-track';
 import { lensReport, type LensPhoto } from '../../../lib/analysis/lens-gaze';
 import { rollReport, type RollPhoto } from '../../../lib/analysis/roll-error';
-import { FIELD_RULES, MAJORITY, readSeconds, type ClipFrame } from '../../../lib/analysis/second-reading';
+import { BROW_RULES, browTruth, FIELD_RULES, MAJORITY, readSeconds, type ClipFrame } from '../../../lib/analysis/second-reading';
 import { SECOND_FIELDS, type Consensus } from '../../../lib/analysis/validation-labels';
 import { ci, fmt, rowMarkdown, type Row } from './cue-truth-format';
 import { browsMarkdown, type BrowTruth } from './cue-truth-brows';
@@ -40,12 +40,44 @@ export function cueTruthSection(input: CueTruthInput): { json: unknown; markdown
     input.clips.forEach((c, i) => video.push(fieldAgreement(c.id, per[i]!, rule, o)));
     video.push(fieldAgreement('pooled', per.flat(), rule, o));
   }
+  // Brows: labelled in a later round; each brow cue against its own word of the brows field.
+  const browClips = input.clips.filter((c) => c.consensus.brows);
+  if (browClips.length) for (const rule of Object.values(BROW_RULES)) {
+    const per = browClips.map((c) => pairSeconds(c.id, readSeconds(c.frames, c.fps, rule), browTruth(c.consensus.brows!, rule)));
+    browClips.forEach((c, i) => video.push(fieldAgreement(c.id, per[i]!, rule, o)));
+    video.push(fieldAgreement('pooled', per.flat(), rule, o));
+  }
   const pooled = (f: string): FieldAgreementResult => video.find((v) => v.field === f && v.scope === 'pooled')!;
   const roll = rollReport(input.roll, attributes, o);
   const lens = lensReport(input.lens, attributes, o);
   const size = faceSizeTrack(input.faceSize);
   const kappa = input.clips.flatMap((c) => c.consensus.agreement.map((a) => ({ clip: c.id, ...a })));
 
+  /** Brow rows: the video seconds where the brows field is labelled, else what the photo labels allow. */
+  const browRows = (): Row[] => {
+    const raise = video.find((v) => v.field === 'browRaise' && v.scope === 'pooled'), furrow = video.find((v) => v.field === 'browFurrow' && v.scope === 'pooled');
+    if (!raise || !furrow) return [
+      ['brows raised', `photos labelled \`brows_raised\``, 'see below', NaN, `${input.brows.raised.length} photo`],
+      ['brow furrow', 'none', 'no labelled truth anywhere: not measured', NaN, '0'],
+    ];
+    const text = `video seconds both raters agree on, brows field (${browClips.map((c) => c.id).join(', ')})`;
+    return [
+      ['brows raised', text, `balanced accuracy per second (${raise.line})`, raise.balancedAccuracy, vs(raise)],
+      ['', '', `recall of \`raised\``, raise.recallPositive, `${raise.positives} s`],
+      ['', '', 'AUC of the per-second mean (no line)', raise.auc, vs(raise)],
+      ['brows drawn together', text, `balanced accuracy per second (${furrow.line})`, furrow.balancedAccuracy, vs(furrow)],
+      ['', '', `recall of \`drawn\``, furrow.recallPositive, `${furrow.positives} s`],
+      ['', '', 'AUC of the per-second mean (no line)', furrow.auc, vs(furrow)],
+    ];
+  };
+  const browVideo = () => {
+    const raise = video.find((v) => v.field === 'browRaise' && v.scope === 'pooled'), furrow = video.find((v) => v.field === 'browFurrow' && v.scope === 'pooled');
+    if (!raise || !furrow) return undefined;
+    return {
+      raised: { positives: raise.positives, negatives: raise.negatives, recall: raise.recallPositive.estimate, medianRaised: raise.medianScore.positive, medianOther: raise.medianScore.negative },
+      drawn: { positives: furrow.positives, negatives: furrow.negatives, falseShare: furrow.recallNegative.estimate === null ? null : 1 - furrow.recallNegative.estimate },
+    };
+  };
   const vs = (v: FieldAgreementResult): string => `${v.n} s (${v.positives} ${v.positive} / ${v.negatives} ${v.negative})`;
   const g = pooled('gaze'), m = pooled('mouth'), s = pooled('smile'), h = pooled('head'), e = pooled('eyes');
   const clipsText = `video seconds both raters agree on (${input.clips.map((c) => c.id).join(', ')})`;
@@ -65,8 +97,7 @@ export function cueTruthSection(input: CueTruthInput): { json: unknown; markdown
     ['head roll', 'London neutral photos turned by known angles (truth = own reading − clockwise angle)', 'mean absolute error, degrees', roll.overall.mae, `${roll.overall.readings} readings, ${roll.photos} photos`, 2],
     ['', '', `agreement of |roll| > ${ABOVE_THRESHOLD.headRoll}° with the truth`, roll.overall.lineAgreement, `${roll.overall.readings} readings`],
     ['face size', '15/30/45/60 cm webcam photos', `monotone: ${size.monotone ? 'yes' : 'no'}; slope of log size on log distance (pinhole: −1)`, size.logSlope, `${size.rows.length} photos, 1 person`, 2],
-    ['brows raised', `photos labelled \`brows_raised\``, 'see below', NaN, `${input.brows.raised.length} photo`],
-    ['brow furrow', 'none', 'no labelled truth anywhere: not measured', NaN, '0'],
+    ...browRows(),
   ];
 
   const md: string[] = [
@@ -101,7 +132,7 @@ export function cueTruthSection(input: CueTruthInput): { json: unknown; markdown
         + `It fits k / (distance + ${fmt(size.offsetFit.offsetCm, 1)} cm) within ${fmt(size.offsetFit.maxRelResidual * 100, 1)}% (fitted on these ${size.rows.length} photos): `
         + 'the nominal distances are likely not measured from the lens, or are rough. The cue tracks nearer/farther; it is not a distance.'
       : 'Too few readings to fit.',
-    '', '#### Brows', '', browsMarkdown(input.brows),
+    '', '#### Brows', '', browsMarkdown(input.brows, browVideo()),
   ];
   return { json: { video, kappa, roll, lens, faceSize: size, brows: input.brows }, markdown: md.join('\n') };
 }

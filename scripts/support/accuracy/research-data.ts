@@ -2,11 +2,11 @@
  * Loads recorded research data (scripts/record-research.ts or the accuracy bench) with its truth:
  * the London persons with their groups, and the validation clips with their label consensus.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { hasLabel, type LabelRow } from '../../../lib/analysis/groups-labels';
 import type { ResearchItem } from '../../../lib/analysis/research';
-import { consensus, parseRaterLabels } from '../../../lib/analysis/validation-labels';
+import { consensus, parseBrowLabels, parseRaterLabels, withBrows, type Consensus } from '../../../lib/analysis/validation-labels';
 import { CLIPS } from '../clips';
 import { ROOT } from '../paths';
 import type { LabelledClip, LondonPerson } from './smile-calibrated';
@@ -17,10 +17,15 @@ export const groupsOf = (r: LabelRow): Record<string, string> => ({
   ...(r.demographic.gender ? { gender: r.demographic.gender } : {}),
 });
 
-/** Both raters' labels of a clip, as their consensus. */
-export function clipLabels(id: string) {
-  const read = (r: string) => parseRaterLabels(readFileSync(resolve(ROOT, 'test/validation/labels', `${id}.${r}.tsv`), 'utf8'));
-  return consensus(read('r1'), read('r2'));
+/** Both raters' labels of a clip, as their consensus (with the brows field where both labelled it). */
+export function clipLabels(id: string): Consensus {
+  const file = (name: string): string => resolve(ROOT, 'test/validation/labels', name);
+  const read = (r: string) => parseRaterLabels(readFileSync(file(`${id}.${r}.tsv`), 'utf8'));
+  const c = consensus(read('r1'), read('r2'));
+  const brows = ['r1', 'r2'].map((r) => file(`${id}.brows.${r}.tsv`));
+  if (!brows.every((f) => existsSync(f))) return c;
+  const [b1, b2] = brows.map((f) => parseBrowLabels(readFileSync(f, 'utf8')));
+  return withBrows(c, b1!, b2!);
 }
 
 /** Persons with a neutral and a smiling London photo recorded in `london`. */

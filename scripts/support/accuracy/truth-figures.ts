@@ -17,8 +17,9 @@ const VIDEO = 'video seconds both raters agree on (3 people)';
 export function truthFigures(truthJson: unknown, blinkJson: unknown): Record<string, Figure> {
   const t = truthJson as TruthJson, b = blinkJson as BlinkJson;
   const pooled = (field: string) => t.video.find((v) => v.field === field && v.scope === 'pooled')!;
+  const maybe = (field: string) => t.video.find((v) => v.field === field && v.scope === 'pooled');
   const fig = (metric: Figure['metric'], e: Est, n: number, unit: string, truth: string): Figure | null =>
-    e.estimate === null ? null : { metric, value: e.estimate, ...(e.lo === null ? {} : { lo: e.lo }), ...(e.hi === null ? {} : { hi: e.hi }), n, unit, truth };
+    e.estimate === null || !Number.isFinite(e.estimate) ? null : { metric, value: e.estimate, ...(e.lo === null || !Number.isFinite(e.lo) ? {} : { lo: e.lo }), ...(e.hi === null || !Number.isFinite(e.hi) ? {} : { hi: e.hi }), n, unit, truth };
   const gaze = pooled('gaze'), mouth = pooled('mouth'), head = pooled('head');
   const out: Record<string, Figure | null> = {
     gazeAtCamera: fig('agreement', gaze.accuracy, gaze.n, 'seconds', `${VIDEO}: looking into the camera or away`),
@@ -28,6 +29,11 @@ export function truthFigures(truthJson: unknown, blinkJson: unknown): Record<str
     headPitch: fig('balancedAccuracy', head.balancedAccuracy, head.positives, 'turned seconds', `${VIDEO}: head turned or tipped ≥ 20° vs frontal`),
     headRoll: fig('meanErrorDeg', t.roll.overall.mae, t.roll.photos, 'people', 'London photos rotated by known angles (±5–30°)'),
   };
+  // Brows: n is the seconds showing the movement, as for the head, so a still majority cannot carry it.
+  for (const [key, word] of [['browRaise', 'raised'], ['browFurrow', 'drawn together']] as const) {
+    const v = maybe(key);
+    if (v) out[key] = fig('balancedAccuracy', v.balancedAccuracy, v.positives, `${word} seconds`, `${VIDEO}: brows ${word} vs not`);
+  }
   const five = b.rates.find((r) => r.rate === 5)!.pooled;
   if (five.windows) out.blinkRate = { metric: 'relativeError', value: five.windows.meanAbsErr, n: five.trueBlinks, unit: 'blinks', truth: 'blinks both raters marked in 3 clips (54 of them one person), 1-minute stretches at 5 frames/s' };
   return Object.fromEntries(Object.entries(out).filter((e): e is [string, Figure] => e[1] !== null));
