@@ -33,6 +33,7 @@ import { startPeerServer } from './support/peers/server';
 import { blockedRequests, openPeer, PEER_STACKS, type PeerFace, type PeerStack } from './support/peers/stacks';
 import { pickSections, replaceBlock } from './support/readme-section';
 import { researchSections } from './support/accuracy/sections';
+import { groupsOf } from './support/accuracy/research-data';
 import { accuracyFigure, framingFigures } from './support/accuracy/measured';
 
 const started = Date.now();
@@ -141,13 +142,6 @@ const peerOnBaseline = (score: number, rest: number): number | null => {
   const b = computeBaseline(Array.from({ length: 100 }, () => smileFrame(rest)));
   // A neutral photo that already reads as a smile is refused as a calibration (as the extension refuses it).
   return isBaseline(b) ? normalise(smileFrame(score).cues!, b).smile : null;
-};
-
-const groupsOf = (r: LabelRow): Record<string, string> => {
-  const g: Record<string, string> = {};
-  if (r.demographic.ethnicity) g.ethnicity = r.demographic.ethnicity;
-  if (r.demographic.gender) g.gender = r.demographic.gender;
-  return g;
 };
 
 /** Overall and per-group metrics of one stack on the London pairs. */
