@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendMessage, type ControlAction } from '@/lib/protocol/messages';
 import { unwrap } from '@/lib/protocol/result';
-import type { PopupState } from '@/lib/session/popup-state';
+import type { PopupState, Unseen } from '@/lib/session/popup-state';
 import { CallRateLine } from './CallRateLine';
 import { LiveCharts } from './LiveCharts';
 import { StorageProblem } from './StorageProblem';
@@ -17,6 +17,10 @@ async function targetTab(): Promise<number | null> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id ?? null;
 }
+
+/** Why Selfview cannot see this tab's call camera, in the user's words. */
+const unseenText = (why: Unseen, site: string): string =>
+  why === 'reload' ? t('popup.unseen.reload', { site }) : why === 'never' ? t('popup.unseen.never', { site }) : t('popup.unseen.noCamera');
 
 const fmtTime = (ms: number): string => {
   const s = Math.max(0, Math.floor(ms / 1000));
@@ -91,10 +95,19 @@ export function PopupPage() {
           </div>
         </section>
       ) : state?.canStartHere ? (
-        <section>
-          <p>{t('popup.callHere', { site: state.siteHere ?? '' })}</p>
-          <button type="button" onClick={() => void control('start')} data-testid="start">{t('popup.start')}</button>
+        <section data-testid="start-here" data-camera={state.cameraHere ? 'on' : 'unseen'}>
+          <p>
+            {t('popup.callHere', { site: state.siteHere ?? '' })} {state.cameraHere ? t('popup.cameraSeen') : ''}
+          </p>
+          {state.unseen && <p class="muted" data-testid="unseen" data-why={state.unseen}>{unseenText(state.unseen, state.siteHere ?? '')}</p>}
+          {state.declinedHere && <p class="muted" data-testid="declined">{t('popup.declined')}</p>}
+          <button type="button" onClick={() => void control('start')} data-testid="start">{t('popup.start')}</button>{' '}
+          {state.cameraHere && !state.declinedHere && (
+            <button type="button" onClick={() => void control('notNow')} data-testid="not-now">{t('popup.notNow')}</button>
+          )}
         </section>
+      ) : state?.unseen ? (
+        <p data-testid="unseen" data-why={state.unseen}>{unseenText(state.unseen, state.siteHere ?? '')}</p>
       ) : (
         state && (
           <p data-testid="idle">

@@ -1,6 +1,6 @@
 /** Everything the background service worker listens to, registered in one place. */
 import { browser } from 'wxt/browser';
-import { hasConsent } from '../consent/items';
+import { consent, hasConsent } from '../consent/items';
 import { onMessage, type ControlAction } from '../protocol/messages';
 import { toResult, type Result } from '../protocol/result';
 import { isOwnExtensionPage } from '../protocol/sender';
@@ -11,9 +11,12 @@ import { adaptThreshold, NUDGE_KINDS, parseAdaptation, type NudgeKind } from '..
 import { getDB } from '../db/schema';
 import { markNudgeNotHelpful } from '../db/sessions';
 import { siteForUrl } from '../sites/call-sites';
-import { modeOf, userSites } from '../sites/items';
-import { syncUserSiteScripts } from '../sites/registration';
+import { modeOf, siteModes, userSites } from '../sites/items';
+import { syncCallSiteScripts } from '../sites/registration';
+import type { CallEvent } from '../session/machine';
 import { callState, currentCommand, dispatch, endInterrupted, newId } from './calls';
+import { FrameReports, frameUrl, parseReport } from './frame-reports';
+import { pageOf } from './page-of';
 import type { EngineHosting } from './engine-hosting';
 import { OFFSCREEN_PATH } from './offscreen-lifecycle';
 import { registerRetention, startRetention } from './retention';
@@ -26,8 +29,9 @@ type Sender = chrome.runtime.MessageSender;
 export function registerBackground(engine: EngineHosting): void {
   const own = (s: Sender): boolean => s.id === browser.runtime.id;
   const ownPage = (s: Sender): boolean => isOwnExtensionPage(s, browser.runtime.id, browser.runtime.getURL('/'));
-  /** Our content script in the top frame of a tab (page scripts cannot message us at all). */
-  const callTab = (s: Sender): number | null => (own(s) && !ownPage(s) && s.tab?.id !== undefined && s.frameId === 0 ? s.tab.id : null);
+  /** Our content script in some frame of a tab (page scripts cannot message us at all). */
+  const callFrame = (s: Sender): { tabId: number; frameId: number } | null =>
+    own(s) && !ownPage(s) && s.tab?.id !== undefined && typeof s.frameId === 'number' ? { tabId: s.tab.id, frameId: s.frameId } : null;
 
   onMessage('clientToBackgroundEnsureEngine', ({ sender }) => (own(sender) ? toResult(() => engine.ensure()) : { error: NOT_ALLOWED }));
   onMessage('offscreenToBackgroundSettings', ({ sender }) => (ownPage(sender) ? toResult(() => readSettings()) : { error: NOT_ALLOWED }));
@@ -56,53 +60,72 @@ export function registerBackground(engine: EngineHosting): void {
   baselineItem.watch(pushFeedback);
   cueSensitivity.watch(pushFeedback);
 
+  const reports = new FrameReports();
   onMessage('contentToBackgroundCallState', async ({ sender, data }) => {
-    const tabId = callTab(sender);
-    if (tabId === null || !sender.url) return { error: NOT_ALLOWED };
+    const from = callFrame(sender);
+    const report = parseReport(data);
+    const url = frameUrl(sender);
+    if (!from || !report || !url) return { error: NOT_ALLOWED };
+    const { tabId, frameId } = from;
     return toResult(async () => {
-      const site = siteForUrl(sender.url!, await userSites.getValue());
+      const site = siteForUrl(url, await userSites.getValue());
       if (!site) throw new Error('This page is not one of your call sites.');
-      const mode = await modeOf(site.key);
-      const consent = await hasConsent();
-      await dispatch(() => ({ type: 'camera', tabId, site, mode, cameraOn: !!data.cameraOn, deviceId: data.deviceId ?? null, consent, now: Date.now(), newId: newId() }));
-      return currentCommand(tabId);
+      reports.put(tabId, { ...report, frameId, url });
+      // Keyed per tab: a newer report of any frame joins the waiting job instead of queueing another.
+      await dispatch(async () => {
+        const [consent, waiting] = [await hasConsent(), reports.take(tabId)];
+        const events: CallEvent[] = [];
+        for (const r of waiting) {
+          const s = siteForUrl(r.url, await userSites.getValue());
+          if (!s) continue;
+          events.push({ type: 'camera', tabId, frameId: r.frameId, doc: r.doc, inCall: r.inCall, site: s, mode: await modeOf(s.key), cameraOn: r.cameraOn, deviceId: r.deviceId, consent, now: Date.now(), newId: newId() });
+        }
+        return events;
+      }, `frames:${tabId}`);
+      return currentCommand(tabId, frameId);
     });
   });
   onMessage('contentToBackgroundCallEnded', async ({ sender, data }) => {
-    const tabId = callTab(sender);
-    if (tabId === null) return { error: NOT_ALLOWED };
+    const from = callFrame(sender);
+    if (!from) return { error: NOT_ALLOWED };
     return toResult(async () => {
       // The session ends when the call did, not when the grace period ran out (bounded: a page cannot rewrite history).
       const now = Date.now();
       const at = Number.isFinite(data?.at) ? Math.min(now, Math.max(now - 60_000, data.at)) : now;
-      await dispatch(() => ({ type: 'callEnded', tabId, now: at }));
-      return currentCommand(tabId);
+      await dispatch(() => ({ type: 'callEnded', tabId: from.tabId, frameId: from.frameId, now: at }), `ended:${from.tabId}:${from.frameId}`);
+      return currentCommand(from.tabId, from.frameId);
     });
   });
-  onMessage('contentToBackgroundCapturing', async ({ sender, data }) => {
-    const tabId = callTab(sender);
-    if (tabId === null) return { error: NOT_ALLOWED };
-    return toResult(async () => void (await dispatch(() => ({ type: 'capturing', tabId, deviceId: typeof data.deviceId === 'string' ? data.deviceId : null, at: Number.isFinite(data.at) ? data.at : Date.now() }))));
+  onMessage('contentToBackgroundFrameGone', async ({ sender, data }) => {
+    const from = callFrame(sender);
+    if (!from || typeof data?.doc !== 'string') return { error: NOT_ALLOWED };
+    return toResult(async () => void (await dispatch(() => ({ type: 'frameGone', tabId: from.tabId, frameId: from.frameId, doc: data.doc, now: Date.now() }), `gone:${from.tabId}:${from.frameId}`)));
   });
-  onMessage('contentToBackgroundAnswer', async ({ sender, data }) => {
-    const tabId = callTab(sender);
-    if (tabId === null) return { error: NOT_ALLOWED };
+  onMessage('contentToBackgroundCapturing', async ({ sender, data }) => {
+    const from = callFrame(sender);
+    if (!from) return { error: NOT_ALLOWED };
+    const deviceId = typeof data.deviceId === 'string' ? data.deviceId : null;
+    return toResult(async () => void (await dispatch(() => ({ type: 'capturing', tabId: from.tabId, deviceId, at: Number.isFinite(data.at) ? data.at : Date.now() }), `capturing:${from.tabId}`)));
+  });
+  // The in-page hint can only decline (a real click on "Not now"); starting needs Selfview's own popup.
+  onMessage('contentToBackgroundNotNow', async ({ sender }) => {
+    const from = callFrame(sender);
+    if (!from) return { error: NOT_ALLOWED };
     return toResult(async () => {
-      const consent = await hasConsent();
-      await dispatch(() => (data.start ? { type: 'start', tabId, consent, now: Date.now(), newId: newId() } : { type: 'decline', tabId }));
-      return currentCommand(tabId);
+      await dispatch(() => ({ type: 'decline', tabId: from.tabId }));
+      return currentCommand(from.tabId, from.frameId);
     });
   });
 
   onMessage('popupToBackgroundState', async ({ sender, data }) =>
-    ownPage(sender) ? toResult(async () => popupState(await callState.getValue(), data.tabId, await hasConsent())) : { error: NOT_ALLOWED },
+    ownPage(sender) ? toResult(async () => popupState(await callState.getValue(), data.tabId, await hasConsent(), await pageOf(data.tabId))) : { error: NOT_ALLOWED },
   );
   onMessage('popupToBackgroundControl', async ({ sender, data }): Promise<Result<PopupState>> => {
     if (!ownPage(sender)) return { error: NOT_ALLOWED };
     return toResult(async () => {
       const consent = await hasConsent();
       await dispatch(() => control(data.action, data.tabId, consent));
-      return popupState(await callState.getValue(), data.tabId, consent);
+      return popupState(await callState.getValue(), data.tabId, consent, await pageOf(data.tabId));
     });
   });
 
@@ -117,13 +140,18 @@ export function registerBackground(engine: EngineHosting): void {
 
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/onboarding.html') });
-    void syncUserSiteScripts();
+    void syncCallSiteScripts();
     void startRetention();
   });
   browser.runtime.onStartup.addListener(() => {
-    void syncUserSiteScripts();
+    void syncCallSiteScripts();
     void startRetention();
   });
+  // The call scripts exist only for sites the user agreed to: follow every change of that.
+  const resync = (): void => void syncCallSiteScripts().catch((err: unknown) => console.warn('Selfview: registering call scripts', err));
+  consent.watch(resync);
+  siteModes.watch(resync);
+  userSites.watch(resync);
   registerRetention();
   // The call state lives in session storage, which a browser restart empties: a session still open
   // in the database but not active was cut off (browser killed, extension reloaded) — end it.
@@ -136,6 +164,9 @@ function control(action: ControlAction, tabId: number | null, consent: boolean) 
     case 'start':
       if (tabId === null) throw new Error('Open the call tab first.');
       return { type: 'start', tabId, consent, now, newId: newId() } as const;
+    case 'notNow':
+      if (tabId === null) throw new Error('Open the call tab first.');
+      return { type: 'decline', tabId } as const;
     case 'pause':
       return { type: 'pause' } as const;
     case 'resume':

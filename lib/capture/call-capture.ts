@@ -1,8 +1,9 @@
 /**
- * The isolated-world content script of a call tab: listens to the page hook's camera state,
- * reports it to the background, and follows the background's command — opening Selfview's own
- * small stream of the same camera and analysing it while the session runs and the call's camera
- * is on; stopping it at once otherwise (the camera light must never stay on because of Selfview).
+ * The isolated-world content script of each frame of a call tab: hears the page hook's camera state
+ * on their private channel, reports it to the background (newest only, a few times a second at
+ * most), and follows the background's command for this frame — opening Selfview's own small stream
+ * of the same camera and analysing it while the session runs and the call's camera is on; stopping
+ * it at once otherwise (the camera light must never stay on because of Selfview).
  */
 import { browser } from 'wxt/browser';
 import { releaseCamera } from '../client/camera';
@@ -11,7 +12,9 @@ import { onMessage, sendMessage } from '../protocol/messages';
 import { unwrap, type Result } from '../protocol/result';
 import type { CaptureCommand } from '../session/machine';
 import { CallRate } from './call-rate';
+import { listenHookChannel } from './hook-channel';
 import { parseHookState, type HookState } from './hook-protocol';
+import { LatestSender } from './latest-sender';
 import { openOwnCamera } from './own-camera';
 import { Overlay } from './overlay';
 import { PromptUi } from './prompt-ui';
@@ -24,11 +27,25 @@ import { readSettings, settings } from '../settings/items';
  */
 export const CALL_END_GRACE_MS = 10_000;
 
+/** The background hears this frame's camera state at most this often (the newest state each time). */
+export const REPORT_GAP_MS = 250;
+
 const IDLE: CaptureCommand = { capture: false, sessionId: null, startedAt: null, prompt: false, notice: null };
 
-/** Starts the content script's work. */
+/** Starts the content script's work. Must run at document_start: the hook's channel opens then. */
 export function startCallCapture(): void {
   let hook: HookState | null = null;
+  // Before anything else, while no page script can run: the private line to this frame's hook.
+  listenHookChannel(window, (text) => {
+    try {
+      const s = parseHookState(JSON.parse(text));
+      if (s) onHook(s);
+    } catch {
+      /* not JSON: ignore */
+    }
+  });
+  /** This document's id in reports, so a late goodbye of a replaced document removes nothing. */
+  const doc = Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
   let command = IDLE;
   let running: { session: LiveSession; deviceId: string | null; sessionId: string } | null = null;
   let starting = false;
@@ -36,7 +53,8 @@ export function startCallCapture(): void {
   let failed: string | null = null;
   let lastNotice: string | null = null;
   let endTimer: ReturnType<typeof setTimeout> | undefined;
-  const prompt = new PromptUi((start) => void follow(sendMessage('contentToBackgroundAnswer', { start })));
+  const prompt = new PromptUi(() => void follow(sendMessage('contentToBackgroundNotNow', undefined)));
+  const reports = new LatestSender<HookState>((s) => follow(sendMessage('contentToBackgroundCallState', { cameraOn: s.cameraOn, deviceId: s.deviceId, inCall: s.inCall, doc })), REPORT_GAP_MS);
   const overlay = new Overlay();
   let showOverlay = false;
   void readSettings().then((s) => (showOverlay = s.overlay));
@@ -121,12 +139,7 @@ export function startCallCapture(): void {
     void reconcile();
   }
 
-  window.addEventListener('message', (e) => {
-    if (e.source !== window) return;
-    const s = parseHookState(e.data);
-    if (!s) return;
-    // The hook reports changes only: a repeat comes from a page script, and a flood of them must not
-    // become a flood of messages to the background (nor camera retries after a failed start).
+  function onHook(s: HookState): void {
     if (hook && s.cameraOn === hook.cameraOn && s.deviceId === hook.deviceId && s.inCall === hook.inCall) return;
     const wasInCall = hook?.inCall ?? false;
     hook = s;
@@ -136,7 +149,18 @@ export function startCallCapture(): void {
       const at = Date.now();
       endTimer = setTimeout(() => void follow(sendMessage('contentToBackgroundCallEnded', { at })), CALL_END_GRACE_MS);
     }
-    void follow(sendMessage('contentToBackgroundCallState', { cameraOn: s.cameraOn, deviceId: s.deviceId }));
+    reports.push(s);
+    // Our own camera follows the call's at once; the background hears it moments later.
+    if (!s.cameraOn) void reconcile();
+  }
+
+  // The top frame says it is there, so the popup can tell "no camera seen" from "not loaded".
+  if (window === window.top) reports.push({ source: 'selfview-call-hook', cameraOn: false, deviceId: null, inCall: false });
+  // A frame removed or navigated takes its call with it. (The top frame's end is the tab's: the
+  // background hears of closing and navigation from the browser, with the precise reason.)
+  if (window !== window.top) window.addEventListener('pagehide', () => void sendMessage('contentToBackgroundFrameGone', { doc }).catch(() => undefined));
+  window.addEventListener('pageshow', (e) => {
+    if (e.persisted && hook) reports.push(hook); // back from the back/forward cache
   });
 
   onMessage('backgroundToContentCommand', ({ data, sender }) => {

@@ -1,90 +1,164 @@
 /**
- * Runs in the call page's MAIN world at document_start (before the call app's own scripts): wraps
- * getUserMedia, track `enabled`/`stop`, `RTCRtpSender.replaceTrack` and RTCPeerConnection so
- * Selfview knows which camera the call uses and whether it is on — without touching any frame.
+ * Runs in each call frame's page world at document_start, before the call app's own scripts, and
+ * only on sites the user agreed to (it is registered after consent). It follows the camera the call
+ * uses wherever the app takes it — `getUserMedia`, `clone()`, `addTrack`, `addTransceiver`,
+ * `replaceTrack`, `new MediaStream`, `MediaStreamTrackProcessor` — and says whether a camera track
+ * is live and enabled, which device it is and whether a connection is open. It never touches a frame.
+ *
+ * A page shares this world, so everything the hook relies on is taken before page scripts run (the
+ * browser's own getters and methods, called through `Reflect.apply`), the wrappers look native
+ * (`native-look.ts`), and states leave only through the private channel (`hook-channel.ts`).
  */
-import { HOOK_SOURCE, type HookState } from './hook-protocol';
+import type { HookState } from './hook-protocol';
+import { installNativeLook } from './native-look';
 
-/** Installs the hook; `post` receives every change of the camera state. */
-export function installCallHook(post: (s: HookState) => void): void {
+/** How often live tracks are re-read: a track stopped through another frame's `stop` fires no event. */
+export const RECHECK_MS = 200;
+
+type Fn = (...args: never[]) => unknown;
+type Win = Window & typeof globalThis;
+
+/** Installs the hook in `win`; `send` gets each changed state as JSON text. */
+export function installCallHook(win: Win, send: (text: string) => void): void {
+  const apply = Reflect.apply, hasOwn = Object.hasOwn, stringify = JSON.stringify;
+  const microtask = win.queueMicrotask.bind(win), clear = win.clearInterval.bind(win);
+  const every = win.setInterval.bind(win) as (fn: () => void, ms: number) => number;
+  const getter = (proto: object, key: string): Fn | undefined => Object.getOwnPropertyDescriptor(proto, key)?.get as Fn | undefined;
+  const T = win.MediaStreamTrack.prototype;
+  const kindOf = getter(T, 'kind'), stateOf = getter(T, 'readyState'), enabledOf = getter(T, 'enabled');
+  const settingsOf = T.getSettings as Fn, videoTracksOf = win.MediaStream.prototype.getVideoTracks as Fn;
+  const P = win.RTCPeerConnection?.prototype;
+  const signalingOf = P && getter(P, 'signalingState'), connectionOf = P && getter(P, 'connectionState');
+  const then = win.Promise.prototype.then as Fn, splice = win.Array.prototype.splice as Fn;
+  /** Runs `ok` when the browser's promise `p` fulfils (through the browser's own `then`). */
+  const onFulfil = (p: unknown, ok: (v: unknown) => void, always?: () => void): void => {
+    const done = (): void => always?.();
+    apply(then, p, [(v: unknown) => { ok(v); done(); }, done]);
+  };
+  const look = installNativeLook(win);
+
   const tracks: MediaStreamTrack[] = [];
-  const pcs = new Set<RTCPeerConnection>();
+  const pcs: RTCPeerConnection[] = [];
   let last = '';
   let queued = false;
+  let timer: number | undefined;
+
+  const read = <V>(fn: Fn | undefined, self: unknown, fallback: V): V => {
+    try {
+      return fn ? (apply(fn, self, []) as V) : fallback;
+    } catch {
+      return fallback; // not a track of any realm
+    }
+  };
+  const deviceOf = (t: unknown): string | null => {
+    const s = read<Record<string, unknown>>(settingsOf, t, {});
+    // A screen or window capture has a deviceId too; a canvas or remote track has none.
+    return hasOwn(s, 'deviceId') && typeof s.deviceId === 'string' && s.deviceId !== '' && !hasOwn(s, 'displaySurface') ? s.deviceId : null;
+  };
+  const watched = (t: unknown): boolean => {
+    for (let i = 0; i < tracks.length; i++) if (tracks[i] === t) return true;
+    return false;
+  };
 
   const state = (): HookState => {
-    for (let i = tracks.length - 1; i >= 0; i--) if (tracks[i]!.readyState === 'ended') tracks.splice(i, 1);
-    const on = tracks.filter((t) => t.enabled);
-    const inCall = [...pcs].some((pc) => pc.signalingState !== 'closed' && pc.connectionState !== 'closed');
-    for (const pc of pcs) if (pc.signalingState === 'closed') pcs.delete(pc);
-    return { source: HOOK_SOURCE, cameraOn: on.length > 0, deviceId: on.at(-1)?.getSettings().deviceId ?? null, inCall };
+    let on: MediaStreamTrack | null = null;
+    for (let i = tracks.length - 1; i >= 0; i--) {
+      const t = tracks[i]!;
+      if (read(stateOf, t, 'ended') === 'ended') apply(splice, tracks, [i, 1]);
+      else if (!on && read(enabledOf, t, false)) on = t;
+    }
+    let inCall = false;
+    for (let i = pcs.length - 1; i >= 0; i--) {
+      const pc = pcs[i]!;
+      if (read(signalingOf, pc, 'closed') === 'closed') apply(splice, pcs, [i, 1]);
+      else if (read(connectionOf, pc, 'closed') !== 'closed') inCall = true;
+    }
+    return { source: 'selfview-call-hook', cameraOn: on !== null, deviceId: on ? deviceOf(on) : null, inCall };
   };
   // Several changes in one task (stop + replaceTrack) are reported once, after they settle.
   const report = (): void => {
     if (queued) return;
     queued = true;
-    queueMicrotask(() => {
+    microtask(() => {
       queued = false;
       const s = state();
-      const key = JSON.stringify(s);
-      if (key !== last) {
-        last = key;
-        post(s);
+      const text = stringify(s);
+      if (text !== last) {
+        last = text;
+        send(text);
+      }
+      if (tracks.length && timer === undefined) timer = every(report, RECHECK_MS);
+      if (!tracks.length && timer !== undefined) {
+        clear(timer);
+        timer = undefined;
       }
     });
   };
-  const watch = (t: MediaStreamTrack | null | undefined): void => {
-    if (!t || t.kind !== 'video' || tracks.includes(t)) return;
-    tracks.push(t);
-    t.addEventListener('ended', report);
+  /** Follows `t` when it is a video track that came from a camera (or is a copy of one we follow). */
+  const watch = (t: unknown, copyOf?: unknown): void => {
+    if (!t || watched(t) || read<string>(kindOf, t, '') !== 'video') return;
+    if (!(copyOf !== undefined && watched(copyOf)) && deviceOf(t) === null) return;
+    tracks[tracks.length] = t as MediaStreamTrack;
     report();
   };
-
-  const gum = MediaDevices.prototype.getUserMedia;
-  MediaDevices.prototype.getUserMedia = async function (this: MediaDevices, c?: MediaStreamConstraints) {
-    const stream = await gum.call(this, c);
-    stream.getVideoTracks().forEach(watch);
-    return stream;
+  const watchPc = (pc: unknown): void => {
+    let known = false;
+    for (let i = 0; i < pcs.length; i++) if (pcs[i] === pc) known = true;
+    if (!known && read(signalingOf, pc, null) !== null) pcs[pcs.length] = pc as RTCPeerConnection;
+    report();
   };
-
-  const enabled = Object.getOwnPropertyDescriptor(MediaStreamTrack.prototype, 'enabled');
-  if (enabled?.set && enabled.get) {
-    Object.defineProperty(MediaStreamTrack.prototype, 'enabled', {
-      ...enabled,
-      set(this: MediaStreamTrack, v: boolean) {
-        enabled.set!.call(this, v);
-        if (tracks.includes(this)) report();
-      },
-    });
-  }
-  const stop = MediaStreamTrack.prototype.stop;
-  MediaStreamTrack.prototype.stop = function (this: MediaStreamTrack) {
-    stop.call(this);
-    if (tracks.includes(this)) report();
+  const wrap = <O extends object, K extends keyof O>(obj: O, key: K, after: (self: unknown, args: unknown[], result: unknown) => void): void => {
+    const original = obj[key] as unknown as Fn;
+    if (typeof original !== 'function') return;
+    obj[key] = look.method(original, (fn, self, args) => {
+      const result = apply(fn, self, args);
+      after(self, args, result);
+      return result;
+    }) as unknown as O[K];
   };
-
-  if (typeof RTCRtpSender !== 'undefined') {
-    const replace = RTCRtpSender.prototype.replaceTrack;
-    RTCRtpSender.prototype.replaceTrack = function (this: RTCRtpSender, t: MediaStreamTrack | null) {
-      watch(t);
-      return replace.call(this, t).finally(report);
-    };
-  }
-  if (typeof RTCPeerConnection !== 'undefined') {
-    const close = RTCPeerConnection.prototype.close;
-    RTCPeerConnection.prototype.close = function (this: RTCPeerConnection) {
-      close.call(this);
-      report();
-    };
-    window.RTCPeerConnection = new Proxy(RTCPeerConnection, {
-      construct(target, args, newTarget) {
-        const pc = Reflect.construct(target, args, newTarget) as RTCPeerConnection;
-        pcs.add(pc);
-        pc.addEventListener('connectionstatechange', report);
-        pc.addEventListener('signalingstatechange', report);
+  const streamTracks = (s: unknown, all = false): void => {
+    const list = read<MediaStreamTrack[]>(videoTracksOf, s, []);
+    for (let i = 0; i < list.length; i++) {
+      if (!all) watch(list[i]);
+      else if (!watched(list[i])) {
+        tracks[tracks.length] = list[i]!;
         report();
-        return pc;
-      },
+      }
+    }
+  };
+
+  // Every video track getUserMedia really returned is a camera (a page's fake track never gets here).
+  wrap(win.MediaDevices.prototype, 'getUserMedia', (_self, _args, result) => onFulfil(result, (s) => streamTracks(s, true)));
+  wrap(T, 'clone', (self, _args, copy) => watch(copy, self));
+  wrap(T, 'stop', (self) => watched(self) && report());
+  const enabled = Object.getOwnPropertyDescriptor(T, 'enabled');
+  if (enabled?.set) {
+    const set = look.method(enabled.set as Fn, (fn, self, args) => {
+      apply(fn, self, args);
+      if (watched(self)) report();
     });
+    Object.defineProperty(T, 'enabled', { ...enabled, set });
   }
+  wrap(win.MediaStream.prototype, 'addTrack', (_self, args) => watch(args[0]));
+  win.MediaStream = look.ctor(win.MediaStream, (stream) => streamTracks(stream));
+  const Processor = (win as unknown as { MediaStreamTrackProcessor?: new (init: { track: MediaStreamTrack }) => object }).MediaStreamTrackProcessor;
+  if (Processor) {
+    (win as unknown as { MediaStreamTrackProcessor: unknown }).MediaStreamTrackProcessor = look.ctor(Processor, (_p, args) => watch((args[0] as { track?: unknown } | undefined)?.track));
+  }
+  if (win.RTCRtpSender) wrap(win.RTCRtpSender.prototype, 'replaceTrack', (_self, args, result) => onFulfil(result, () => watch(args[0]), report));
+  if (P) {
+    wrap(P, 'addTrack', (self, args) => {
+      watch(args[0]);
+      watchPc(self);
+    });
+    wrap(P, 'addTransceiver', (self, args) => {
+      watch(args[0]);
+      watchPc(self);
+    });
+    // A connection counts once it negotiates (an unused RTCPeerConnection is no call).
+    for (const key of ['createOffer', 'createAnswer', 'setLocalDescription', 'setRemoteDescription'] as const) wrap(P, key, (self) => watchPc(self));
+    wrap(P, 'close', () => report());
+  }
+  // Connection state changes have no method to wrap: re-read while a connection is open.
+  every(() => pcs.length && report(), 1000);
 }

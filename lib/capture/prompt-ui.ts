@@ -1,7 +1,11 @@
 /**
- * The small private prompt and notices Selfview shows inside the call page, in a closed shadow
- * root. It is part of the page the user sees, never of the outgoing video (that comes from the
- * camera, not the screen). Its words are in the browser's language (content scripts have chrome.i18n).
+ * The small private hint and notices Selfview shows inside the call page, in a closed shadow root.
+ * It is part of the page the user sees, never of the outgoing video (that comes from the camera,
+ * not the screen). Its words are in the browser's language (content scripts have chrome.i18n).
+ *
+ * The hint cannot start anything: the page can restyle, move, cover or fake anything drawn in it,
+ * so Start lives only in Selfview's popup. The hint points there and offers "Not now" — the one
+ * answer a hijacked click may give, since it only holds Selfview back.
  */
 import { localiseNotice, t } from '../i18n';
 
@@ -11,12 +15,12 @@ export class PromptUi {
   private asking = false;
   private hideTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly answer: (start: boolean) => void) {}
+  constructor(private readonly notNow: () => void) {}
 
-  /** Asks whether to analyse this call. */
+  /** Tells the user Selfview can analyse this call from its toolbar icon. */
   ask(): void {
-    if (this.asking && this.host?.isConnected) return; // already asking: keep the same prompt under the user's pointer
-    this.render(t('prompt.ask'), true);
+    if (this.asking && this.host?.isConnected) return; // already showing: keep the same hint under the user's pointer
+    this.render(t('prompt.hint'), true);
     this.asking = true;
   }
 
@@ -40,7 +44,6 @@ export class PromptUi {
     const host = document.createElement('selfview-prompt');
     // The host carries the position, so the prompt is one box on the page (and easy to find for tests).
     host.style.cssText = 'all:initial;position:fixed;right:16px;bottom:16px;z-index:2147483647;display:block;width:340px';
-    const drawnCss = host.style.cssText;
     const root = host.attachShadow({ mode: 'closed' });
     const box = document.createElement('div');
     box.setAttribute('role', 'dialog');
@@ -53,32 +56,19 @@ export class PromptUi {
     p.textContent = text;
     box.append(p);
     if (withButtons) {
-      const btn = (label: string, start: boolean, primary: boolean): HTMLButtonElement => {
-        const b = document.createElement('button');
-        b.textContent = label;
-        b.dataset.answer = start ? 'start' : 'decline';
-        b.style.cssText = `width:96px;height:32px;margin-right:8px;padding:0;border-radius:6px;border:1px solid #8fb0ff;cursor:pointer;font:inherit;${primary ? 'background:#8fb0ff;color:#14161b' : 'background:transparent;color:#eceef3'}`;
-        b.addEventListener('click', (e) => {
-          // Only the user's own click counts: a page script can only make untrusted events. And only on
-          // the prompt as drawn: a page that made it transparent or moved it under its own button cannot
-          // turn a click meant for the page into "Start".
-          if (!e.isTrusted || !asDrawn(host, drawnCss)) return;
-          this.hide();
-          this.answer(start);
-        });
-        return b;
-      };
-      box.append(btn(t('prompt.start'), true, true), btn(t('prompt.notNow'), false, false));
+      const b = document.createElement('button');
+      b.textContent = t('prompt.notNow');
+      b.dataset.answer = 'decline';
+      b.style.cssText = 'width:96px;height:32px;padding:0;border-radius:6px;border:1px solid #8fb0ff;cursor:pointer;font:inherit;background:transparent;color:#eceef3';
+      b.addEventListener('click', (e) => {
+        if (!e.isTrusted) return; // a page script can only make untrusted events
+        this.hide();
+        this.notNow();
+      });
+      box.append(b);
     }
     root.append(box);
     document.documentElement.append(host);
     this.host = host;
   }
-}
-
-/** True when the page has not restyled the prompt's host (inline or by a stylesheet) to hide, move or distort it. */
-function asDrawn(host: HTMLElement, drawnCss: string): boolean {
-  const cs = getComputedStyle(host);
-  return host.style.cssText === drawnCss && host.isConnected && cs.opacity === '1' && cs.visibility === 'visible' &&
-    cs.transform === 'none' && cs.filter === 'none' && cs.clipPath === 'none' && cs.display === 'block';
 }

@@ -11,7 +11,7 @@ import type { CueName, QualityIssue } from '../cues/types';
 import type { BaselineError } from '../feedback/baseline';
 import { parseNudgeMessage, type NudgeText } from '../feedback/nudge-rules';
 import type { GateReason } from '../feedback/quality-gate';
-import { NOTICE } from '../session/machine';
+import { NEEDS_CONSENT, NOTICE, OTHER_TAB } from '../session/machine';
 import { fallbackText } from './fallback';
 
 export { i18n };
@@ -106,17 +106,17 @@ export function localiseNudge(message: string, text?: NudgeText): string {
   return n ? nudgeWords(n) : message;
 }
 
-const NOTICE_KEY = { otherTab: 'notice.otherTab', paused: 'notice.paused', cameraOff: 'notice.cameraOff' } as const satisfies Record<keyof typeof NOTICE, MessageKey>;
+const NOTICE_KEY = { paused: 'notice.paused', cameraOff: 'notice.cameraOff' } as const satisfies Record<keyof typeof NOTICE, MessageKey>;
 
 /**
  * Errors the call-session machine (lib/session/machine.ts, pure and English) gives for refused
  * requests, and their keys. lib/i18n/render.test.ts checks that these are the machine's words.
  */
 export const MACHINE_ERRORS: Readonly<Record<string, MessageKey>> = {
-  'Finish setting up Selfview first: it needs your agreement before it analyses a call.': 'error.needsConsent',
+  [NEEDS_CONSENT]: 'error.needsConsent',
   'This tab has no call that Selfview can see yet.': 'error.noCallHere',
   'No call is being analysed.': 'error.noSession',
-  [NOTICE.otherTab]: NOTICE_KEY.otherTab,
+  [OTHER_TAB]: 'notice.otherTab',
 };
 
 /** An error message in the user's language when it is one Selfview words itself; others as they are. */

@@ -17,10 +17,14 @@ import type { CallRateReport } from '../capture/call-rate';
 export interface CallTabReport {
   cameraOn: boolean;
   deviceId: string | null;
+  /** The frame has an open connection. */
+  inCall: boolean;
+  /** A random id of the reporting document (see `FrameCamera.doc`). */
+  doc: string;
 }
 
-/** Popup controls. */
-export type ControlAction = 'start' | 'pause' | 'resume' | 'stop';
+/** Popup controls ('notNow': no hint and no automatic start in this tab until it navigates). */
+export type ControlAction = 'start' | 'notNow' | 'pause' | 'resume' | 'stop';
 
 /** Message name → (payload) => response. */
 export interface ProtocolMap {
@@ -42,16 +46,18 @@ export interface ProtocolMap {
   popupToBackgroundNotHelpful(data: { sessionId: string; at: number; kind: string }): Result<void>;
   /** Offscreen → any page: a second of a session was analysed (the popup shows it live). */
   offscreenToPagesSecond(data: { sessionId: string; aggregate: SecondAggregate }): void;
-  /** Content script → background: the call's camera changed; answers what the tab should do. */
+  /** Content script (any frame) → background: the call's camera in this frame changed; answers what the frame should do. */
   contentToBackgroundCallState(data: CallTabReport): Result<CaptureCommand>;
-  /** Content script → background: the call ended at `at` (its connections closed and stayed closed). */
+  /** Content script → background: the frame's call ended at `at` (its connections closed and stayed closed). */
   contentToBackgroundCallEnded(data: { at: number }): Result<CaptureCommand>;
+  /** Content script → background: this frame's document is going away (`doc` as in its reports). */
+  contentToBackgroundFrameGone(data: { doc: string }): Result<void>;
   /** Content script → background: Selfview's own stream started (the camera's deviceId) or stopped (null). */
   contentToBackgroundCapturing(data: { deviceId: string | null; at: number }): Result<void>;
   /** Content script → pages: the call session's analysis rate and why it is lowered (the popup shows it). */
   contentToPagesRate(data: CallRateReport): void;
-  /** Content script → background: the user answered the in-page prompt. */
-  contentToBackgroundAnswer(data: { start: boolean }): Result<CaptureCommand>;
+  /** Content script → background: the user clicked "Not now" on the in-page hint (a real click; starting is only in the popup). */
+  contentToBackgroundNotNow(): Result<CaptureCommand>;
   /** Background → content script: follow this command from now on. */
   backgroundToContentCommand(data: CaptureCommand): void;
   /** Popup → background: what to show (for the popup's own tab). */

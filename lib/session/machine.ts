@@ -19,15 +19,31 @@ export interface ActiveSession {
   status: 'running' | 'paused';
 }
 
+/** What one frame of a call tab reported about the call's camera. */
+export interface FrameCamera {
+  cameraOn: boolean;
+  deviceId: string | null;
+  /** The frame has an open connection. */
+  inCall: boolean;
+  /** The reporting document's own id: a gone document's late goodbye cannot remove its successor. */
+  doc: string;
+}
+
 /** A tab with a call on a call site. */
 export interface CallTab {
   tabId: number;
   siteKey: string;
   siteName: string;
   mode: SiteMode;
+  /** Some frame of the tab has the call's camera on. */
   cameraOn: boolean;
+  /** The camera of the frame Selfview follows. */
   deviceId: string | null;
-  /** The user said "not now" for this call; asked again next call. */
+  /** Each reporting frame (by frameId): the call may hold its camera in any of them. */
+  frames?: Record<string, FrameCamera>;
+  /** The one frame whose camera Selfview follows, and where its hint and notices appear. */
+  captureFrame?: number | null;
+  /** The user said "not now" or stopped: no hint and no automatic start until the tab navigates. */
   declined: boolean;
   /** The user had agreed to Selfview in calls when this tab last reported (no prompt without it). */
   consent: boolean;
@@ -57,21 +73,26 @@ export interface CaptureCommand {
 
 /** Inputs. `now` and `newId` are passed in so the machine stays deterministic. */
 export type CallEvent =
-  | { type: 'camera'; tabId: number; site: { key: string; name: string }; mode: SiteMode; cameraOn: boolean; deviceId: string | null; consent: boolean; now: number; newId: string }
+  | {
+      type: 'camera'; tabId: number; site: { key: string; name: string }; mode: SiteMode; cameraOn: boolean; deviceId: string | null; consent: boolean; now: number; newId: string;
+      /** The reporting frame (0: top) and document; whether it has an open connection. */
+      frameId?: number; doc?: string; inCall?: boolean;
+    }
+  | { type: 'frameGone'; tabId: number; frameId: number; doc: string; now: number }
   | { type: 'start'; tabId: number; consent: boolean; now: number; newId: string }
   | { type: 'decline'; tabId: number }
   | { type: 'capturing'; tabId: number; deviceId: string | null; at: number }
   | { type: 'pause' }
   | { type: 'resume' }
   | { type: 'stop'; now: number }
-  | { type: 'callEnded'; tabId: number; now: number }
+  | { type: 'callEnded'; tabId: number; now: number; frameId?: number }
   | { type: 'tabGone'; tabId: number; now: number; reason: 'tabClosed' | 'navigatedAway' };
 
 /** Outputs for the background to carry out, in order. */
 export type Effect =
   | { type: 'createSession'; session: ActiveSession }
   | { type: 'endSession'; id: string; at: number; reason: EndReason }
-  | { type: 'command'; tabId: number; command: CaptureCommand }
+  | { type: 'command'; tabId: number; frameId: number; command: CaptureCommand }
   | { type: 'badge'; text: string };
 
 /** Result of one transition; `error` explains a refused request (state unchanged). */
@@ -84,23 +105,52 @@ export interface Transition {
 export const EMPTY_STATE: CallState = { active: null, tabs: {} };
 
 export const NOTICE = {
-  otherTab: 'Selfview is analysing your call in another tab. Stop it there to analyse this one.',
   paused: 'Selfview is paused.',
   cameraOff: 'Your camera is off in this call, so Selfview is not analysing.',
 } as const;
 
-/** The command a tab should be following in `state`. */
-export function commandFor(state: CallState, tabId: number): CaptureCommand {
+/** Refused start without the user's agreement (also shown in the popup). */
+export const NEEDS_CONSENT = 'Finish setting up Selfview first: it needs your agreement before it analyses a call.';
+/** Refused start while another tab is analysed (said only in Selfview's own popup, never in a page). */
+export const OTHER_TAB = 'Selfview is analysing your call in another tab. Stop it there to analyse this one.';
+
+const IDLE: CaptureCommand = { capture: false, sessionId: null, startedAt: null, prompt: false, notice: null };
+
+/** The frame of a tab that shows Selfview's hint and notices: the followed one, else the top frame, else the first that reported. */
+export function uiFrame(tab: CallTab | undefined): number {
+  if (!tab) return 0;
+  if (tab.captureFrame !== undefined && tab.captureFrame !== null) return tab.captureFrame;
+  const ids = Object.keys(tab.frames ?? {}).map(Number);
+  return ids.length === 0 || ids.includes(0) ? 0 : Math.min(...ids);
+}
+
+/**
+ * The command one frame of a tab should be following in `state` (by default the tab's UI frame).
+ * It depends on this tab only: what another tab does never reaches a page, not even as a hint.
+ */
+export function commandFor(state: CallState, tabId: number, frameId?: number): CaptureCommand {
   const tab = state.tabs[tabId];
+  if (frameId !== undefined && frameId !== uiFrame(tab)) return IDLE;
   const a = state.active;
   if (a && a.tabId === tabId) {
     const capture = a.status === 'running' && !!tab?.cameraOn;
     const notice = a.status === 'paused' ? NOTICE.paused : tab?.cameraOn ? null : NOTICE.cameraOff;
     return { capture, sessionId: a.id, startedAt: a.startedAt, prompt: false, notice };
   }
-  if (a) return { capture: false, sessionId: null, startedAt: null, prompt: false, notice: tab?.cameraOn ? NOTICE.otherTab : null };
-  return { capture: false, sessionId: null, startedAt: null, prompt: !!tab && tab.consent && tab.cameraOn && tab.mode === 'ask' && !tab.declined, notice: null };
+  return { ...IDLE, prompt: !!tab && tab.consent && tab.cameraOn && tab.mode === 'ask' && !tab.declined };
 }
+
+/** The tab with `frames`: whether any frame has the camera on, and which frame Selfview follows (it stays with one while it can). */
+function withFrames(tab: CallTab, frames: Record<string, FrameCamera>): CallTab {
+  const on = Object.keys(frames).map(Number).filter((f) => frames[f]!.cameraOn).sort((x, y) => x - y);
+  const keep = tab.captureFrame !== undefined && tab.captureFrame !== null && on.includes(tab.captureFrame);
+  const captureFrame = keep ? tab.captureFrame! : (on[0] ?? null);
+  return { ...tab, frames, captureFrame, cameraOn: on.length > 0, deviceId: captureFrame === null ? null : frames[captureFrame]!.deviceId };
+}
+
+/** True when a frame of `tab` other than `frameId` still has an open connection. */
+const otherFrameInCall = (tab: CallTab, frameId: number): boolean =>
+  Object.entries(tab.frames ?? {}).some(([f, c]) => Number(f) !== frameId && c.inCall);
 
 /** Toolbar badge: "ON" while a camera is being analysed, "II" while paused or the camera is off. */
 export function badgeFor(state: CallState): string {
@@ -127,12 +177,17 @@ export function transition(state: CallState, ev: CallEvent): Transition {
   switch (ev.type) {
     case 'camera': {
       const prev = state.tabs[ev.tabId];
-      const tab: CallTab = {
-        tabId: ev.tabId, siteKey: ev.site.key, siteName: ev.site.name, mode: ev.mode,
-        cameraOn: ev.cameraOn, deviceId: ev.deviceId, declined: prev?.declined ?? false, consent: ev.consent, capturing: prev?.capturing ?? null,
+      const frameId = ev.frameId ?? 0;
+      const base: CallTab = {
+        tabId: ev.tabId, siteKey: ev.site.key, siteName: ev.site.name, mode: ev.mode, cameraOn: false, deviceId: null,
+        declined: prev?.declined ?? false, consent: ev.consent, capturing: prev?.capturing ?? null, captureFrame: prev?.captureFrame ?? null,
+        ...(prev?.capturingAt !== undefined ? { capturingAt: prev.capturingAt } : {}),
       };
+      const frame: FrameCamera = { cameraOn: ev.cameraOn, deviceId: ev.deviceId, inCall: ev.inCall ?? false, doc: ev.doc ?? '' };
+      const tab = withFrames(base, { ...(prev?.frames ?? {}), [frameId]: frame });
       next = { ...state, tabs: { ...state.tabs, [ev.tabId]: tab } };
-      if (ev.cameraOn && !next.active && ev.mode === 'auto' && ev.consent) {
+      // A refusal (Not now, Stop) holds until the tab navigates, whatever the page's camera does meanwhile.
+      if (tab.cameraOn && !next.active && ev.mode === 'auto' && ev.consent && !tab.declined) {
         const r = begin(next, ev.tabId, ev.now, ev.newId);
         next = r.state;
         effects.push(r.effect);
@@ -140,10 +195,10 @@ export function transition(state: CallState, ev: CallEvent): Transition {
       break;
     }
     case 'start': {
-      if (!ev.consent) return { state, effects: [], error: 'Finish setting up Selfview first: it needs your agreement before it analyses a call.' };
+      if (!ev.consent) return { state, effects: [], error: NEEDS_CONSENT };
       if (!state.tabs[ev.tabId]) return { state, effects: [], error: 'This tab has no call that Selfview can see yet.' };
       if (state.active?.tabId === ev.tabId) return { state, effects: [] };
-      if (state.active) return { state, effects: [], error: NOTICE.otherTab };
+      if (state.active) return { state, effects: [], error: OTHER_TAB };
       const r = begin(state, ev.tabId, ev.now, ev.newId);
       next = r.state;
       effects.push(r.effect);
@@ -174,9 +229,34 @@ export function transition(state: CallState, ev: CallEvent): Transition {
       effects.push(...r.effects);
       break;
     }
+    case 'frameGone': {
+      const tab = state.tabs[ev.tabId];
+      const frame = tab?.frames?.[ev.frameId];
+      if (!tab || !frame || frame.doc !== ev.doc) break;
+      const { [ev.frameId]: _gone, ...frames } = tab.frames!;
+      next = { ...state, tabs: { ...state.tabs, [ev.tabId]: withFrames(tab, frames) } };
+      // A frame that held the call went away with it (an iframe removed or navigated).
+      if (frame.inCall && !otherFrameInCall(tab, ev.frameId) && state.active?.tabId === ev.tabId) {
+        const r = end(next, ev.now, 'left');
+        next = r.state;
+        effects.push(...r.effects);
+      }
+      break;
+    }
     case 'callEnded': {
       const tab = state.tabs[ev.tabId];
-      if (tab) next = { ...state, tabs: { ...state.tabs, [ev.tabId]: { ...tab, cameraOn: false, declined: false } } };
+      const frameId = ev.frameId ?? 0;
+      // Another frame still in a call keeps the session (e.g. the call moved to a new frame).
+      if (tab && otherFrameInCall(tab, frameId)) {
+        const frames = { ...tab.frames };
+        if (frames[frameId]) frames[frameId] = { ...frames[frameId]!, inCall: false };
+        next = { ...state, tabs: { ...state.tabs, [ev.tabId]: withFrames(tab, frames) } };
+        break;
+      }
+      if (tab) {
+        const frames = Object.fromEntries(Object.entries(tab.frames ?? {}).map(([f, c]) => [f, { ...c, cameraOn: false, inCall: false }]));
+        next = { ...state, tabs: { ...state.tabs, [ev.tabId]: { ...withFrames(tab, frames), cameraOn: false } } };
+      }
       if (state.active?.tabId === ev.tabId) {
         const r = end(next, ev.now, 'left');
         next = r.state;
@@ -195,13 +275,17 @@ export function transition(state: CallState, ev: CallEvent): Transition {
       break;
     }
   }
-  // Tell every tab whose instructions changed (a tab that is gone gets nothing).
+  // Tell every frame whose instructions changed (a tab that is gone gets nothing).
   const ids = new Set([...Object.keys(state.tabs), ...Object.keys(next.tabs)].map(Number));
   for (const id of ids) {
-    if (!next.tabs[id]) continue;
-    const before = state.tabs[id] ? commandFor(state, id) : null;
-    const after = commandFor(next, id);
-    if (JSON.stringify(before) !== JSON.stringify(after)) effects.push({ type: 'command', tabId: id, command: after });
+    const tab = next.tabs[id];
+    if (!tab) continue;
+    const frames = new Set([uiFrame(tab), uiFrame(state.tabs[id]), ...Object.keys(tab.frames ?? {}).map(Number)]);
+    for (const f of [...frames].sort((x, y) => x - y)) {
+      const before = state.tabs[id] ? commandFor(state, id, f) : null;
+      const after = commandFor(next, id, f);
+      if (JSON.stringify(before) !== JSON.stringify(after)) effects.push({ type: 'command', tabId: id, frameId: f, command: after });
+    }
   }
   if (badgeFor(state) !== badgeFor(next)) effects.push({ type: 'badge', text: badgeFor(next) });
   return { state: next, effects };

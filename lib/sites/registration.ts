@@ -1,26 +1,40 @@
 /**
- * User-added call sites: the permission for the origin is asked from a user click (options page),
- * then the same two content scripts the built-in sites get are registered for it at runtime,
- * persisting across restarts. Removing the site unregisters them and gives the permission back.
+ * Which pages get Selfview's two call scripts. Nothing is registered before the user agreed, and a
+ * site set to "Never" gets nothing: until then no page can see any trace of Selfview. After that,
+ * the built-in sites and the sites the user added (each with its permission, asked from a click in
+ * Settings) get the MAIN-world hook and the isolated capture script in every frame, including the
+ * about:blank and blob frames a call app creates (matchOriginAsFallback), from document_start.
  */
 import { browser } from 'wxt/browser';
-import { userSiteKey, userSitePattern } from './call-sites';
-import { userSites } from './items';
+import { hasConsent } from '../consent/items';
+import { BUILT_IN_SITES, userSite, userSiteKey, userSitePattern, type CallSite } from './call-sites';
+import { siteModes, userSites } from './items';
 
 /** Built content-script files (WXT's output names for entrypoints/call-hook.content.ts and call.content/). */
 export const CALL_SCRIPTS = { hook: 'content-scripts/call-hook.js', capture: 'content-scripts/call.js' } as const;
 
-/** One id per site and kind. Every character but a-z/0-9 is escaped as `_` + 4 hex digits, so two sites never share an id ("a-b.com" and "a.b.com" once both became "a_b_com"). */
-const scriptId = (kind: 'hook' | 'capture', key: string): string =>
-  `user-${kind}-${key.replace(/[^a-z0-9]/gi, (c) => `_${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}`;
+type Registration = chrome.scripting.RegisteredContentScript;
 
-/** The registrations for one user site: the MAIN-world hook and the isolated capture script. */
-export function registrationsFor(key: string): chrome.scripting.RegisteredContentScript[] {
-  const matches = [userSitePattern(key)];
-  return [
-    { id: scriptId('hook', key), matches, js: [CALL_SCRIPTS.hook], runAt: 'document_start', world: 'MAIN', persistAcrossSessions: true },
-    { id: scriptId('capture', key), matches, js: [CALL_SCRIPTS.capture], runAt: 'document_start', persistAcrossSessions: true },
-  ];
+/** Every character but a-z/0-9 is escaped as `_` + 4 hex digits, so two sites never share an id ("a-b.com" and "a.b.com" once both became "a_b_com"). */
+const escapeKey = (key: string): string => key.replace(/[^a-z0-9]/gi, (c) => `_${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+/**
+ * The registrations for one site: the MAIN-world hook and the isolated capture script. Patterns
+ * with a narrower path than `/*` (Zoom's `/wc/*`) cannot fall back to the origin, so they get a
+ * second pair without `matchOriginAsFallback`.
+ */
+export function registrationsFor(site: CallSite): Registration[] {
+  const prefix = site.builtIn ? 'site' : 'user';
+  const whole = site.matches.filter((m) => /^[^:]+:\/\/[^/]+\/\*$/.test(m));
+  const narrow = site.matches.filter((m) => !whole.includes(m));
+  const pair = (matches: string[], fallback: boolean, tag: string): Registration[] => {
+    const common = { matches, runAt: 'document_start', allFrames: true, ...(fallback ? { matchOriginAsFallback: true } : {}), persistAcrossSessions: true } as const;
+    return [
+      { id: `${prefix}-hook${tag}-${escapeKey(site.key)}`, js: [CALL_SCRIPTS.hook], world: 'MAIN', ...common },
+      { id: `${prefix}-capture${tag}-${escapeKey(site.key)}`, js: [CALL_SCRIPTS.capture], ...common },
+    ];
+  };
+  return [...(whole.length ? pair(whole, true, '') : []), ...(narrow.length ? pair(narrow, false, '-path') : [])];
 }
 
 /**
@@ -34,38 +48,62 @@ export async function addUserSite(input: string): Promise<string> {
   if (!granted) throw new Error(`Permission for ${key} was not granted, so Selfview cannot run there.`);
   const list = await userSites.getValue();
   if (!list.includes(key)) await userSites.setValue([...list, key]);
-  await syncUserSiteScripts();
+  await syncCallSiteScripts();
   return key;
 }
 
 /** Removes a site: its scripts, its permission and its entry. */
 export async function removeUserSite(key: string): Promise<void> {
   await userSites.setValue((await userSites.getValue()).filter((k) => k !== key));
-  await syncUserSiteScripts();
+  await syncCallSiteScripts();
   await browser.permissions.remove({ origins: [userSitePattern(key)] }).catch(() => false);
 }
 
 let syncing: Promise<void> = Promise.resolve();
 
-/** Makes the registered scripts match the user's sites that still have their permission (runs one at a time). */
-export function syncUserSiteScripts(): Promise<void> {
+/**
+ * Makes the registered scripts match what the user allowed: nothing without consent; otherwise the
+ * built-in sites and the added sites that still have their permission, minus sites set to "Never".
+ * Runs one at a time in this context; another context syncing at once is tolerated (see `syncOnce`).
+ */
+export function syncCallSiteScripts(): Promise<void> {
   const run = syncing.then(syncOnce);
   syncing = run.catch(() => undefined);
   return run;
 }
 
-async function syncOnce(): Promise<void> {
-  const keys = await userSites.getValue();
-  const wanted = new Map<string, chrome.scripting.RegisteredContentScript>();
-  for (const key of keys) {
-    if (await browser.permissions.contains({ origins: [userSitePattern(key)] })) {
-      for (const r of registrationsFor(key)) wanted.set(r.id, r);
-    }
+/** The registrations the current consent, sites, permissions and modes call for. */
+export async function wantedRegistrations(): Promise<Map<string, Registration>> {
+  const wanted = new Map<string, Registration>();
+  if (!(await hasConsent())) return wanted;
+  const modes = await siteModes.getValue();
+  const sites: CallSite[] = [...BUILT_IN_SITES];
+  for (const key of await userSites.getValue()) {
+    if (await browser.permissions.contains({ origins: [userSitePattern(key)] })) sites.push(userSite(key));
   }
+  for (const site of sites) {
+    if (modes[site.key] === 'never') continue;
+    for (const r of registrationsFor(site)) wanted.set(r.id, r);
+  }
+  return wanted;
+}
+
+/** The fields that decide where and how a script runs: a stored registration that differs is replaced. */
+const shape = (r: Registration): string =>
+  JSON.stringify([r.js, r.world ?? 'ISOLATED', [...(r.matches ?? [])].sort(), r.runAt, !!r.allFrames, !!r.matchOriginAsFallback]);
+
+async function syncOnce(): Promise<void> {
+  const wanted = await wantedRegistrations();
   const existing = await chrome.scripting.getRegisteredContentScripts();
-  const stale = existing.filter((s) => s.id.startsWith('user-') && !wanted.has(s.id)).map((s) => s.id);
-  if (stale.length) await chrome.scripting.unregisterContentScripts({ ids: stale });
-  const have = new Set(existing.map((s) => s.id));
-  const missing = [...wanted.values()].filter((r) => !have.has(r.id));
-  if (missing.length) await chrome.scripting.registerContentScripts(missing);
+  const ours = existing.filter((s) => /^(user|site)-/.test(s.id));
+  const stale = ours.filter((s) => !wanted.has(s.id) || shape(wanted.get(s.id)!) !== shape(s)).map((s) => s.id);
+  // One at a time: the options page and the background may sync at the same moment, and a script
+  // the other already (un)registered must not fail the rest.
+  for (const id of stale) await chrome.scripting.unregisterContentScripts({ ids: [id] }).catch(() => undefined);
+  const kept = new Set(ours.map((s) => s.id).filter((id) => !stale.includes(id)));
+  for (const r of wanted.values()) {
+    if (!kept.has(r.id)) await chrome.scripting.registerContentScripts([r]).catch((e: unknown) => {
+      if (!/duplicate/i.test(String(e))) throw e;
+    });
+  }
 }

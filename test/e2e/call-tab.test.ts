@@ -9,11 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/support/browser';
 import { FACES, requireBuilt } from '../../scripts/support/paths';
 import { startCallPage } from '../support/call-page';
-import { closedShadowData } from '../support/closed-shadow';
+import { closedShadowData, closedShadowParts } from '../support/closed-shadow';
 import { callStateOf, dbRows } from '../support/extension-state';
 import { y4mFromVideo } from '../support/fake-camera';
 import {
-  addSiteViaOptions, agree, answerPrompt, capturingIn, currentWorker, offscreenCount, startFromPopup, stopServiceWorker, tabIdFor,
+  addSiteViaOptions, agree, capturingIn, declineHint, registeredCallScripts, currentWorker, offscreenCount, startFromPopup, stopServiceWorker, tabIdFor,
 } from '../support/selfview-flow';
 
 let b: ExtensionBrowser;
@@ -46,34 +46,42 @@ describe('a call on a site the user added', () => {
     await expect.poll(() => b.context.pages().some((p) => p.url().endsWith('/onboarding.html'))).toBe(true);
   });
 
-  it('adds the site from the options page and registers the content scripts', async () => {
+  it('adds the site from the options page; its scripts wait for the agreement', async () => {
     expect(await addSiteViaOptions(b, server.origin)).toContain('Added http://127.0.0.1');
-    const scripts = await b.worker.evaluate(async () => chrome.scripting.getRegisteredContentScripts());
-    const ours = scripts.filter((s) => s.id.startsWith('user-'));
-    expect(ours.map((s) => [s.js, s.world ?? 'ISOLATED', s.matches, s.runAt, s.persistAcrossSessions]).sort()).toEqual([
-      [['content-scripts/call-hook.js'], 'MAIN', ['http://127.0.0.1/*'], 'document_start', true],
-      [['content-scripts/call.js'], 'ISOLATED', ['http://127.0.0.1/*'], 'document_start', true],
-    ]);
+    expect(await registeredCallScripts(b)).toEqual([]);
   });
 
-  it('captures nothing before the user opts in', async () => {
+  it('captures nothing before the user opts in, and leaves no trace in the page', async () => {
     call = await b.context.newPage();
     await joinCall(call);
     tabId = await tabIdFor(b, server.url);
-    await expect.poll(async () => (await state()).tabs[tabId]?.cameraOn, { timeout: 10_000 }).toBe(true);
     await call.waitForTimeout(1500);
+    // Before the agreement no script of Selfview runs in the page: the background does not even know the call.
+    expect((await state()).tabs[tabId]).toBeUndefined();
     expect((await state()).active).toBeNull();
-    expect(await capturing()).toBeFalsy();
     expect(await offscreenCount(b)).toBe(0);
-    // Without consent not even the prompt is shown.
     expect(await call.locator('selfview-prompt').count()).toBe(0);
+    expect(await call.evaluate(() => Function.prototype.toString.call(MediaDevices.prototype.getUserMedia))).toBe('function getUserMedia() { [native code] }');
+    // The popup says why it cannot help here yet.
+    const p = await b.context.newPage();
+    await p.goto(b.url(`popup.html?tab=${tabId}`));
+    await p.waitForSelector('text=needs your agreement');
+    await p.close();
   });
 
-  it('after opt-in asks in the call; "Not now" leaves no trace', async () => {
+  it('after opt-in shows a hint in the call; "Not now" leaves no trace', async () => {
     await agree(b);
+    // Every frame of the site, including about:blank frames it makes, from document_start; the hook in the page's world.
+    const scripts = await (await currentWorker(b)).evaluate(async () => chrome.scripting.getRegisteredContentScripts());
+    const ours = scripts.filter((s) => s.id.startsWith('user-'));
+    expect(ours.map((s) => [s.js, s.world ?? 'ISOLATED', s.matches, s.runAt, s.allFrames, s.matchOriginAsFallback, s.persistAcrossSessions]).sort()).toEqual([
+      [['content-scripts/call-hook.js'], 'MAIN', ['http://127.0.0.1/*'], 'document_start', true, true, true],
+      [['content-scripts/call.js'], 'ISOLATED', ['http://127.0.0.1/*'], 'document_start', true, true, true],
+    ]);
     await call.reload();
     await call.click('#join');
-    await answerPrompt(call, 'decline');
+    await expect.poll(async () => (await state()).tabs[tabId]?.cameraOn, { timeout: 10_000 }).toBe(true);
+    await declineHint(call);
     await call.waitForTimeout(1000);
     expect((await state()).active).toBeNull();
     expect(await capturing()).toBeFalsy();
@@ -83,11 +91,14 @@ describe('a call on a site the user added', () => {
     expect((await dbRows(popup)).sessions).toEqual([]);
   });
 
-  it('"Start" in the prompt analyses each second, live in the popup and stored', async () => {
+  it('"Start" in the popup analyses each second, live in the popup and stored', async () => {
     await call.reload();
     await call.click('#join');
-    await answerPrompt(call, 'start');
+    await call.locator('selfview-prompt').waitFor({ state: 'visible', timeout: 15_000 });
+    await popup.reload();
+    await popup.click('[data-testid=start]');
     await expect.poll(capturing, { timeout: 30_000 }).toBeTruthy();
+    await expect.poll(() => call.locator('selfview-prompt').count()).toBe(0);
     expect(await badge()).toBe('ON');
     await popup.reload();
     const sessionId = (await popup.getAttribute('[data-testid=session][data-status=running]', 'data-session-id'))!;
@@ -140,13 +151,14 @@ describe('a call on a site the user added', () => {
     });
     // No externally_connectable: the page has no channel into the extension at all.
     expect(probe).toEqual({ sendMessage: 'undefined', connect: 'undefined', promptShadow: 'none' });
-    // A forged "camera" message from the page only reports a camera state; it cannot carry cues or frames.
+    // A forged hook message from the page reaches nothing: the hook talks to Selfview on a private channel.
+    const before = (await state()).tabs[tabId]?.deviceId;
     await call.evaluate(() => window.postMessage({ source: 'selfview-call-hook', cameraOn: true, deviceId: 'x'.repeat(10_000), inCall: true, cues: { smile: 1 } }, '*'));
     await call.waitForTimeout(300);
-    expect((await state()).tabs[tabId]?.deviceId).not.toBe('x'.repeat(10_000));
+    expect((await state()).tabs[tabId]?.deviceId).toBe(before);
   });
 
-  it('tells a second call tab that another call is being analysed', async () => {
+  it('tells the user in the popup, never in the page, that another tab is being analysed', async () => {
     const second = await b.context.newPage();
     await joinCall(second);
     const secondId = (await b.worker.evaluate(async (u) => (await chrome.tabs.query({ url: `${u}*` })).map((t) => t.id!), server.url)).find((id) => id !== tabId)!;
@@ -156,6 +168,9 @@ describe('a call on a site the user added', () => {
     const p2 = await b.context.newPage();
     await p2.goto(b.url(`popup.html?tab=${secondId}`));
     await expect.poll(() => p2.textContent('[data-testid=session]')).toContain('in another tab');
+    // The second page gets exactly what it would get if nothing ran elsewhere: the hint, no notice about the other tab.
+    await second.locator('selfview-prompt').waitFor({ state: 'visible', timeout: 10_000 });
+    expect((await closedShadowParts(second, 'selfview-prompt')).join(' ')).toMatch(/^Selfview can give you private feedback[^]*Not now$/);
     await p2.close();
     await second.close();
     // Closing the other tab does not touch the analysed call.
@@ -234,7 +249,7 @@ describe('a call on a site the user added', () => {
     await options.click('[data-site="http://127.0.0.1"] [data-testid=remove-site]');
     await expect.poll(() => options.textContent('[data-testid=sites-message]')).toContain('Removed');
     const worker = await currentWorker(b);
-    expect(await worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length)).toBe(0);
+    expect((await registeredCallScripts(b)).filter((id) => id.startsWith('user-'))).toEqual([]);
     expect((await worker.evaluate(() => chrome.permissions.getAll())).origins).not.toContain('http://127.0.0.1/*');
   });
 });

@@ -15,6 +15,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { JANUS_IFACE, insideJanusNetns } from './netns';
+import { FRAMED_VIDEOROOM_FILE, FRAMED_VIDEOROOM_HTML } from './call-pages/framed-videoroom';
 
 /** Where Debian installs the pieces. */
 export const JANUS_BIN = process.env.JANUS_PATH ?? 'janus';
@@ -169,6 +170,7 @@ function makeDemoFolder(dir: string, server: string): void {
     symlinkSync(join(JANUS_DEMOS, name), join(dir, name));
   }
   writeFileSync(join(dir, 'settings.js'), settingsJs(server));
+  writeFileSync(join(dir, FRAMED_VIDEOROOM_FILE), FRAMED_VIDEOROOM_HTML); // for test/support/janus-iframe.ts
 }
 
 const TYPES: Record<string, string> = {

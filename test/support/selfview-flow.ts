@@ -46,6 +46,14 @@ export async function agree(b: ExtensionBrowser): Promise<void> {
   await page.click('[data-testid=agree]');
   await page.waitForSelector('[data-testid=consent-state]');
   await page.close();
+  // The call scripts are registered once the background hears of the agreement (pages loaded after that get them).
+  await vi.waitFor(async () => expect(await registeredCallScripts(b)).not.toEqual([]), { timeout: 10_000, interval: 100 });
+}
+
+/** Ids of the call scripts registered now (none before the user agreed). */
+export async function registeredCallScripts(b: ExtensionBrowser): Promise<string[]> {
+  const worker = await currentWorker(b);
+  return worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.id).sort());
 }
 
 /** The id of the tab whose URL starts with `prefix`. */
@@ -99,16 +107,15 @@ export async function stopServiceWorker(b: ExtensionBrowser, page: Page): Promis
 }
 
 /**
- * Clicks a button of Selfview's in-page prompt like a person (a trusted click at its position: the
- * prompt lives in a closed shadow root that neither page scripts nor selectors can reach).
+ * Clicks "Not now" on Selfview's in-page hint like a person (a trusted click at its position: the
+ * hint lives in a closed shadow root that neither page scripts nor selectors can reach). The hint
+ * has no Start: starting is only in Selfview's popup (`startFromPopup`).
  */
-export async function answerPrompt(page: Page, answer: 'start' | 'decline'): Promise<void> {
+export async function declineHint(page: Page): Promise<void> {
   const host = page.locator('selfview-prompt');
   await host.waitFor({ state: 'visible', timeout: 15_000 });
   const box = (await host.boundingBox())!;
-  // Buttons are 96×32, 8 px apart, at the prompt's bottom-left inside 12/14 px padding.
-  const x = box.x + 14 + 48 + (answer === 'start' ? 0 : 104);
-  const y = box.y + box.height - 12 - 16;
-  await page.mouse.click(x, y);
+  // The button is 96×32 at the hint's bottom-left inside 12/14 px padding.
+  await page.mouse.click(box.x + 14 + 48, box.y + box.height - 12 - 16);
   await host.waitFor({ state: 'detached', timeout: 5_000 });
 }
