@@ -2,13 +2,20 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendMessage, type ControlAction } from '@/lib/protocol/messages';
 import { unwrap } from '@/lib/protocol/result';
-import type { PopupState, Unseen } from '@/lib/session/popup-state';
-import { CallRateLine } from './CallRateLine';
-import { LiveCharts } from './LiveCharts';
-import { StorageProblem } from './StorageProblem';
-import { getDB } from '@/lib/db/schema';
-import { listSessions } from '@/lib/db/sessions';
+import { POPUP_READY, type PopupState, type Unseen } from '@/lib/session/popup-state';
+import { lazyComponent } from './Lazy';
 import { localiseError, localisePage, rich, t } from '@/lib/i18n';
+
+// Drawn right after the state: the popup's first answer does not wait for their code.
+const CallRateLine = lazyComponent(() => import('./CallRateLine').then((m) => m.CallRateLine));
+const LiveCharts = lazyComponent(() => import('./LiveCharts').then((m) => m.LiveCharts));
+const StorageProblem = lazyComponent(() => import('./StorageProblem').then((m) => m.StorageProblem));
+
+/** The last ended call, for its report link (the database code loads after the popup has answered). */
+async function lastEndedCall(): Promise<string | null> {
+  const [{ getDB }, { listSessions }] = await Promise.all([import('@/lib/db/schema'), import('@/lib/db/sessions')]);
+  return (await listSessions(getDB(), { limit: 5 })).find((x) => x.endedAt !== null)?.id ?? null;
+}
 
 /** The popup's tab: the active tab, or `?tab=` when the popup is opened as a page for a given tab. */
 async function targetTab(): Promise<number | null> {
@@ -38,13 +45,17 @@ export function PopupPage() {
   useEffect(() => {
     localisePage();
     let tab: number | null = null;
-    const refresh = async () => setState(unwrap(await sendMessage('popupToBackgroundState', { tabId: tab })));
+    const refresh = async () => {
+      setState(unwrap(await sendMessage('popupToBackgroundState', { tabId: tab })));
+      // When the popup first shows the call's state: how long it takes to open, even while a page floods Selfview.
+      if (!performance.getEntriesByName(POPUP_READY).length) performance.mark(POPUP_READY);
+    };
     void targetTab().then((t) => {
       tab = t;
       setTabId(t);
       void refresh().catch((e: Error) => setError(localiseError(e.message)));
     });
-    void listSessions(getDB(), { limit: 5 }).then((xs) => setLastCall(xs.find((x) => x.endedAt !== null)?.id ?? null)).catch(() => undefined);
+    void lastEndedCall().then(setLastCall).catch(() => undefined);
     const timer = setInterval(() => {
       setNow(Date.now());
       void refresh().catch(() => undefined);

@@ -1,11 +1,15 @@
-// Protects the background's call handling: events applied strictly one after another on the state kept in storage.session (surviving a restarted worker), with session rows, tab commands and the badge carried out.
+// Protects the background's call handling: events applied strictly one after another on the state
+// kept in storage.session (surviving a restarted worker), with session rows, commands to the right
+// frame of the right tab and the badge carried out; a job of several events tells each frame once and
+// is kept whole or not at all; a page's (keyed) jobs collapse to the newest and never hold up the user's.
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { SelfviewDB } from '../db/schema';
 import { EMPTY_STATE, commandFor, transition, type CallEvent, type CallState, type CaptureCommand, type Effect } from '../session/machine';
 
-const { sendMessage } = vi.hoisted(() => ({ sendMessage: vi.fn(async (_name: string, _data: unknown, _tabId?: number): Promise<void> => undefined) }));
+type Target = { tabId: number; frameId: number };
+const { sendMessage } = vi.hoisted(() => ({ sendMessage: vi.fn(async (_name: string, _data: unknown, _to?: { tabId: number; frameId: number }): Promise<void> => undefined) }));
 vi.mock('../protocol/messages', () => ({ sendMessage, onMessage: vi.fn() }));
 
 type Calls = typeof import('./calls');
@@ -26,11 +30,12 @@ const cam = (tabId: number, cameraOn: boolean, over: Partial<Extract<CallEvent, 
 const autoCam = (tabId: number, newId: string, now = 1000): CallEvent => cam(tabId, true, { mode: 'auto', newId, now });
 
 const storedState = async (): Promise<unknown> => (await fakeBrowser.storage.session.get('callState')).callState;
-const commandsSent = (): [number | undefined, CaptureCommand][] =>
-  sendMessage.mock.calls.map(([name, data, tabId]) => {
+const commandsSent = (): [Target | undefined, CaptureCommand][] =>
+  sendMessage.mock.calls.map(([name, data, to]) => {
     expect(name).toBe('backgroundToContentCommand');
-    return [tabId, data as CaptureCommand];
+    return [to, data as CaptureCommand];
   });
+const IDLE: CaptureCommand = { capture: false, sessionId: null, startedAt: null, prompt: false, notice: null };
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -52,7 +57,7 @@ describe('dispatch', () => {
     expect(await db.sessions.toArray()).toEqual([
       { id: 'sess-1', site: 'jitsi', startedAt: 1234, endedAt: null, endReason: null, seconds: 0, notes: '', tags: [], settings: { sampleFps: 8, baselineId: null } },
     ]);
-    expect(commandsSent()).toEqual([[1, { capture: true, sessionId: 'sess-1', startedAt: 1234, prompt: false, notice: null }]]);
+    expect(commandsSent()).toEqual([[{ tabId: 1, frameId: 0 }, { capture: true, sessionId: 'sess-1', startedAt: 1234, prompt: false, notice: null }]]);
     expect(await fakeBrowser.action.getBadgeText({})).toBe('ON');
     expect(await fakeBrowser.action.getBadgeBackgroundColor({})).toEqual([0x1e, 0x7b, 0x34, 255]);
     expect(await fakeBrowser.action.getTitle({})).toBe('Selfview — analysing your camera');
@@ -71,7 +76,7 @@ describe('dispatch', () => {
     const state = await calls.dispatch(() => cam(1, true));
     expect(state.active).toBeNull();
     expect(await db.sessions.count()).toBe(0);
-    expect(commandsSent()).toEqual([[1, { capture: false, sessionId: null, startedAt: null, prompt: true, notice: null }]]);
+    expect(commandsSent()).toEqual([[{ tabId: 1, frameId: 0 }, { ...IDLE, prompt: true }]]);
     expect(await fakeBrowser.action.getBadgeText({})).toBe('');
   });
 
@@ -140,7 +145,7 @@ describe('dispatch', () => {
     expect(Object.keys(expected.tabs)).toHaveLength(4);
     expect(expected.tabs[4]?.deviceId).toBe('cam-19');
     expect(expected.active?.id).toBe('sess-0');
-    expect(commandsSent()).toEqual(effects.flatMap((e) => (e.type === 'command' ? [[e.tabId, e.command]] : [])));
+    expect(commandsSent()).toEqual(effects.flatMap((e) => (e.type === 'command' ? [[{ tabId: e.tabId, frameId: e.frameId }, e.command]] : [])));
     expect(await db.sessions.toArray()).toMatchObject([{ id: 'sess-0', endedAt: null }]);
     expect(await fakeBrowser.action.getBadgeText({})).toBe(expected.tabs[1]?.cameraOn ? 'ON' : 'II');
   });
@@ -204,5 +209,71 @@ describe('dispatch', () => {
     await calls.dispatch(() => ({ type: 'stop', now: 5000 }));
     await calls.dispatch(() => ({ type: 'tabGone', tabId: 1, now: 6000, reason: 'tabClosed' }));
     expect(await db.sessions.get('sess-1')).toMatchObject({ endedAt: 5000, endReason: 'stopped' });
+  });
+
+  it('tells only the frame that holds the camera, and answers other frames with an idle command', async () => {
+    await calls.dispatch(() => [cam(1, false, { frameId: 0, doc: 'top' }), cam(1, true, { frameId: 3, doc: 'sub', deviceId: 'cam-sub', mode: 'auto', newId: 'sess-1' })]);
+    expect(commandsSent()).toEqual([
+      [{ tabId: 1, frameId: 0 }, IDLE],
+      [{ tabId: 1, frameId: 3 }, { capture: true, sessionId: 'sess-1', startedAt: 1000, prompt: false, notice: null }],
+    ]);
+    expect(await calls.currentCommand(1)).toEqual(await calls.currentCommand(1, 3));
+    expect(await calls.currentCommand(1, 0)).toEqual(IDLE);
+    expect(await calls.currentCommand(1, 8)).toEqual(IDLE);
+  });
+});
+
+describe('dispatch of a job of several events', () => {
+  it('applies them in order, telling each frame only its last command', async () => {
+    const events = [cam(1, true), cam(1, false), cam(1, true, { deviceId: 'cam-2' }), cam(2, true), cam(2, false)];
+    const state = await calls.dispatch(() => events);
+    expect(state).toEqual(events.reduce((s, e) => transition(s, e).state, EMPTY_STATE as CallState));
+    expect(commandsSent()).toEqual([
+      [{ tabId: 1, frameId: 0 }, { ...IDLE, prompt: true }],
+      [{ tabId: 2, frameId: 0 }, IDLE],
+    ]);
+  });
+
+  it('keeps nothing of a job when one of its events is refused', async () => {
+    await expect(calls.dispatch(() => [autoCam(1, 'sess-1'), { type: 'resume' }, { type: 'start', tabId: 9, consent: true, now: 1, newId: 'x' }])).rejects.toThrow(
+      'This tab has no call that Selfview can see yet.',
+    );
+    expect(await storedState()).toBeUndefined();
+    expect(await db.sessions.count()).toBe(0);
+    expect(sendMessage).not.toHaveBeenCalled();
+  });
+});
+
+describe('dispatch of page-driven (keyed) jobs', () => {
+  it('drops a waiting job for a newer one of the same key, both callers getting its state', async () => {
+    const built: string[] = [];
+    const job = (name: string, ev: CallEvent) => () => (built.push(name), ev);
+    const first = calls.dispatch(job('first', cam(1, false)), 'frames:1');
+    const dropped = calls.dispatch(job('dropped', cam(1, true, { deviceId: 'old' })), 'frames:1');
+    const newest = calls.dispatch(job('newest', cam(1, true, { deviceId: 'new' })), 'frames:1');
+    const [, a, b] = await Promise.all([first, dropped, newest]);
+    expect(built).toEqual(['first', 'newest']);
+    expect(a).toBe(b);
+    expect(a.tabs[1]?.deviceId).toBe('new');
+  });
+
+  it("runs the user's Stop before a page's waiting job", async () => {
+    await calls.dispatch(() => autoCam(1, 'sess-1'));
+    const order: string[] = [];
+    const flicker = (on: boolean) => async () => (order.push(`camera ${on}`), cam(1, on, { mode: 'auto', newId: 'sess-2' }));
+    // A page job is running (slow to build); the next one waits for its gap when the user stops.
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const running = calls.dispatch(async () => (await flicker(false)(), await gate, cam(1, false, { mode: 'auto' })), 'frames:1');
+    await vi.waitFor(() => expect(order).toEqual(['camera false']));
+    const waiting = calls.dispatch(flicker(true), 'frames:1');
+    const stopped = calls.dispatch(() => (order.push('stop'), { type: 'stop', now: 5000 }));
+    release();
+    await Promise.all([running, waiting, stopped]);
+    expect(order).toEqual(['camera false', 'stop', 'camera true']);
+    // The camera coming back after Stop starts nothing: stopping was an answer for this tab.
+    const state = await calls.callState.getValue();
+    expect(state.active).toBeNull();
+    expect(await db.sessions.toArray()).toMatchObject([{ id: 'sess-1', endedAt: 5000, endReason: 'stopped' }]);
   });
 });

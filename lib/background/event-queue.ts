@@ -49,7 +49,9 @@ export class EventQueue {
       const waiter = { ok: ok as (v: unknown) => void, fail };
       // Re-inserting moves the key to the back: a busy tab does not starve the others.
       this.keyed.delete(key);
-      this.keyed.set(key, { run, waiters: [...(waiting?.waiters ?? []), waiter] });
+      // Appended in place: a burst of jobs for one key costs linear time, not quadratic.
+      if (waiting) waiting.waiters.push(waiter);
+      this.keyed.set(key, { run, waiters: waiting ? waiting.waiters : [waiter] });
       this.pump();
     });
   }
@@ -73,6 +75,12 @@ export class EventQueue {
     });
   }
 
+  /** Drops run times too old to delay anything (keys come and go with tabs and frames). */
+  private forgetOld(now: number): void {
+    if (this.lastRun.size < 256) return;
+    for (const [key, at] of this.lastRun) if (at + this.minGapMs <= now && !this.keyed.has(key)) this.lastRun.delete(key);
+  }
+
   private take(): { run: () => Promise<unknown>; waiters: Waiter[] } | null {
     const u = this.urgent.shift();
     if (u) return { run: u.run, waiters: [u.waiter] };
@@ -83,6 +91,7 @@ export class EventQueue {
       if (due <= now) {
         this.keyed.delete(key);
         this.lastRun.set(key, now);
+        this.forgetOld(now);
         return job;
       }
       soonest = Math.min(soonest, due);

@@ -26,7 +26,9 @@ export function parseReport(data: unknown): CallTabReport | null {
 export function frameUrl(sender: { url?: string; origin?: string; tab?: { url?: string } }): string | null {
   if (sender.url && /^https?:/i.test(sender.url)) return sender.url;
   if (sender.origin && /^https?:/i.test(sender.origin)) return `${sender.origin}/`;
-  // Firefox gives no `origin`: an about:blank frame counts as its tab's page (the frame inherits an origin the browser already matched).
+  // Firefox gives no `origin`: an about:blank frame counts as its tab's page (the frame inherits an
+  // origin the browser already matched). An opaque origin ("null": a sandboxed frame) belongs to no site.
+  if (sender.origin !== undefined) return null;
   return sender.tab?.url && /^https?:/i.test(sender.tab.url) ? sender.tab.url : null;
 }
 

@@ -13,19 +13,12 @@ import { unwrap, type Result } from '../protocol/result';
 import type { CaptureCommand } from '../session/machine';
 import { CallRate } from './call-rate';
 import { listenHookChannel } from './hook-channel';
-import { parseHookState, type HookState } from './hook-protocol';
+import { CALL_END_GRACE_MS, parseHookState, type HookState } from './hook-protocol';
 import { LatestSender } from './latest-sender';
 import { openOwnCamera } from './own-camera';
 import { Overlay } from './overlay';
 import { PromptUi } from './prompt-ui';
 import { readSettings, settings } from '../settings/items';
-
-/**
- * How long a page may have no open connection before the call counts as left. Some call apps
- * close their only connection when the camera is turned off (Janus's videoroom unpublishes), and
- * open a new one when it is turned back on; that is not leaving.
- */
-export const CALL_END_GRACE_MS = 10_000;
 
 /** The background hears this frame's camera state at most this often (the newest state each time). */
 export const REPORT_GAP_MS = 250;

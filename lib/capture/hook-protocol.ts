@@ -1,8 +1,15 @@
 /**
- * What the page-world hook tells the isolated content script about the call's camera. It travels
- * by `window.postMessage`, so a page script can forge it: it only ever decides whether Selfview
- * analyses (after the user's opt-in) — it never carries frames or cues.
+ * What the page-world hook tells the isolated content script about the call's camera, as JSON text
+ * on their private channel (hook-channel.ts). It is still checked here: it only ever decides
+ * whether Selfview analyses (after the user's opt-in) — it never carries frames or cues.
  */
+
+/**
+ * How long a page may have no open connection before the call counts as left. Some call apps
+ * close their only connection when the camera is turned off (Janus's videoroom unpublishes), and
+ * open a new one when it is turned back on; that is not leaving.
+ */
+export const CALL_END_GRACE_MS = 10_000;
 
 /** Marker so our messages are told apart from the page's own. */
 export const HOOK_SOURCE = 'selfview-call-hook';

@@ -1,7 +1,9 @@
 /**
- * The texts pages show, worded from the pure modules' keys and numbers: in English they are the
- * very words the pure modules produce (which their tests and the browser tests rely on), in German
- * they are German. `i18n.t` answers from the locale files as Chrome would (see test-support).
+ * Protects the texts pages show, worded from the pure modules' keys and numbers: in English they are
+ * the very words the pure modules produce (which their tests and the browser tests rely on), in German
+ * they are German. The call-session machine's refusals (OTHER_TAB among them: since a page is never
+ * told about another tab, it is the popup's error, not a page notice) are all known. `i18n.t` answers
+ * from the locale files as Chrome would (see test-support).
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CUE_NAMES, type FrameCues, type QualityIssue } from '../cues/types';
@@ -10,7 +12,7 @@ import { NUDGE_KINDS } from '../feedback/nudge-config';
 import { nudgeMessage, nudgeText, type Finding, type FramingIssue } from '../feedback/nudge-rules';
 import { gateMessage, type GateReason } from '../feedback/quality-gate';
 import { CUE_LABEL, QUALITY_ISSUE_TEXT } from '../labels';
-import { EMPTY_STATE, NOTICE, transition, type CallState } from '../session/machine';
+import { EMPTY_STATE, NEEDS_CONSENT, NOTICE, OTHER_TAB, transition, type CallState } from '../session/machine';
 import {
   calibrationErrorText, cueLabel, durationText, gateText, localiseError, localiseNotice, localiseNudge, MACHINE_ERRORS, nudgeWords, pct, qualityIssueText, rich, t,
 } from './index';
@@ -85,11 +87,17 @@ describe('in English', () => {
   it('knows every error and notice of the call-session machine, in its words', () => {
     const errors = machineErrors();
     expect(errors).toHaveLength(5);
+    expect(errors).toContain(NEEDS_CONSENT);
+    expect(errors).toContain(OTHER_TAB);
+    expect(Object.keys(MACHINE_ERRORS).sort()).toEqual([...new Set(errors)].sort());
     for (const e of errors) {
       expect(MACHINE_ERRORS[e], e).toBeDefined();
       expect(localiseError(e)).toBe(e);
     }
     for (const text of Object.values(NOTICE)) expect(localiseNotice(text)).toBe(text);
+    // What a page is told never mentions another tab.
+    expect(Object.values(NOTICE)).not.toContain(OTHER_TAB);
+    expect(Object.values(NOTICE).join(' ')).not.toMatch(/another tab/i);
     for (const text of ['Selfview stopped: The camera was disconnected.', 'Selfview could not start: x', 'Selfview: x']) expect(localiseNotice(text)).toBe(text);
   });
 
@@ -132,6 +140,8 @@ describe('in German', () => {
     expect(localiseNotice(`Selfview: ${machineErrors()[0]}`)).toBe('Selfview: Richte Selfview zuerst ein: Es braucht deine Zustimmung, bevor es einen Anruf analysiert.');
     expect(localiseNotice('Selfview stopped: The camera was disconnected.')).toBe('Selfview wurde beendet: The camera was disconnected.');
     expect(localiseError('No call is being analysed.')).toBe('Gerade wird kein Anruf analysiert.');
+    expect(localiseError(OTHER_TAB)).toBe('Selfview analysiert deinen Anruf in einem anderen Tab. Beende es dort, um diesen hier zu analysieren.');
+    for (const e of machineErrors()) expect(localiseError(e)).not.toBe(e);
     expect(localiseError('Some other error')).toBe('Some other error');
   });
 

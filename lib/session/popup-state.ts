@@ -2,6 +2,9 @@
 import type { SiteMode } from '../sites/items';
 import type { CallState } from './machine';
 
+/** Performance mark the popup sets when it first shows the state: its opening time, measured under a page's flood in the tests. */
+export const POPUP_READY = 'selfview-popup-ready';
+
 /** The popup's tab as the browser sees it: a call site (by URL) and the user's mode for it. */
 export interface PageHere {
   siteName: string;

@@ -16,7 +16,7 @@ import { startCallPage } from '../support/call-page';
 import { recordEgress, type EgressRecorder, type RecordedRequest } from '../support/egress';
 import { dbRows } from '../support/extension-state';
 import { y4mFromVideo } from '../support/fake-camera';
-import { addSiteViaOptions, agree, answerPrompt, tabIdFor } from '../support/selfview-flow';
+import { addSiteViaOptions, agree, tabIdFor } from '../support/selfview-flow';
 
 const METRICS_URL = 'https://odml.pa.googleapis.com/v1/log';
 /** More than three minutes of analysed call. */
@@ -94,9 +94,10 @@ describe('a several-minute session with the fake camera', () => {
     await call.goto(server.url);
     await call.click('#join');
     await call.waitForSelector('text=joined');
-    await answerPrompt(call, 'start');
     const tabId = await tabIdFor(b, server.url);
+    await call.locator('selfview-prompt').waitFor({ state: 'visible', timeout: 15_000 });
     const popup = await open(`popup.html?tab=${tabId}`);
+    await popup.click('[data-testid=start]');
     sessionId = (await popup.waitForSelector('[data-testid=session][data-status=running]', { timeout: 30_000 }).then((s) => s.getAttribute('data-session-id')))!;
     await popup.waitForSelector('[data-testid=live-second]', { timeout: 30_000 });
     await expect.poll(async () => (await dbRows(popup)).samples[sessionId]?.length ?? 0, { timeout: (CALL_SECONDS + 90) * 1000, interval: 5000 }).toBeGreaterThanOrEqual(CALL_SECONDS);

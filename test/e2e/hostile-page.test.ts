@@ -1,6 +1,7 @@
 // A hostile call page: scripts on a registered call site try to read cues, forge frames and
-// messages, reach the extension, tamper with Selfview's prompt and badge, detect Selfview, load
-// its pages, and start analysis without the user's opt-in. Each attempt fails or is harmless.
+// messages, reach the extension, tamper with Selfview's hint and badge, detect Selfview, load its
+// pages, and start analysis without the user's opt-in. Each attempt fails or is harmless. (Forging
+// a start, re-raising the hint, reopening the camera and flooding are in hostile-start.test.ts.)
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +11,7 @@ import { startCallPage } from '../support/call-page';
 import { closedShadowParts } from '../support/closed-shadow';
 import { callStateOf, dbRows } from '../support/extension-state';
 import { y4mFromVideo } from '../support/fake-camera';
-import { addSiteViaOptions, agree, answerPrompt, capturingIn, currentWorker, offscreenCount, tabIdFor } from '../support/selfview-flow';
+import { addSiteViaOptions, agree, capturingIn, currentWorker, offscreenCount, startFromPopup, tabIdFor } from '../support/selfview-flow';
 
 let b: ExtensionBrowser;
 let server: Awaited<ReturnType<typeof startCallPage>>;
@@ -71,7 +72,6 @@ describe('a hostile page before the user agreed', () => {
   it('cannot start anything by claiming a camera and clicking around', async () => {
     await join(call);
     tabId = await tabIdFor(b, server.url);
-    await expect.poll(async () => (await state()).tabs[tabId]?.cameraOn, { timeout: 10_000 }).toBe(true);
     await call.evaluate(() => {
       for (let i = 0; i < 50; i++) window.postMessage({ source: 'selfview-call-hook', cameraOn: i % 2 === 0, deviceId: null, inCall: true }, '*');
       for (const el of [document.body, document.documentElement]) el.dispatchEvent(new MouseEvent('click', { bubbles: true, clientX: 600, clientY: 500 }));
@@ -81,11 +81,13 @@ describe('a hostile page before the user agreed', () => {
     expect(await capturing()).toBeFalsy();
     expect(await offscreenCount(b)).toBe(0);
     expect(await call.locator('selfview-prompt').count()).toBe(0);
+    // Selfview's scripts are not even in the page before the agreement: the background knows no call here.
+    expect((await state()).tabs[tabId]).toBeUndefined();
   });
 });
 
 describe('a hostile page after the user agreed (site set to "Ask me each call")', () => {
-  it('cannot open the prompt\'s closed shadow root, even with attachShadow patched', async () => {
+  it('cannot open the hint\'s closed shadow root, even with attachShadow patched', async () => {
     await agree(b);
     await join(call);
     await call.locator('selfview-prompt').waitFor({ state: 'visible', timeout: 15_000 });
@@ -95,14 +97,14 @@ describe('a hostile page after the user agreed (site set to "Ask me each call")'
     });
     // The content script runs with its own copies of the DOM prototypes: the page's patch never ran.
     expect(seen).toEqual({ shadowRoot: null, text: '', html: '', patchedCalls: [] });
-    expect(await insideClosedShadow(call, 'selfview-prompt')).toMatch(/Start/); // the prompt is there, for the user only
+    expect(await insideClosedShadow(call, 'selfview-prompt')).toMatch(/toolbar.*Not now/); // the hint is there, for the user only
   });
 
-  it('cannot answer the prompt with scripted clicks, pointer or key events', async () => {
+  it('cannot answer the hint with scripted clicks, pointer or key events', async () => {
     await call.evaluate(() => {
       const host = document.querySelector('selfview-prompt') as HTMLElement;
       const box = host.getBoundingClientRect();
-      // Where the Start button is drawn (what a person would click).
+      // Where the "Not now" button is drawn (what a person would click).
       const x = box.x + 14 + 48, y = box.y + box.height - 12 - 16;
       const target = document.elementFromPoint(x, y) as HTMLElement; // retargeted to the host
       for (const el of [target, host]) {
@@ -117,43 +119,13 @@ describe('a hostile page after the user agreed (site set to "Ask me each call")'
     await call.waitForTimeout(1500);
     expect((await state()).active).toBeNull();
     expect(await capturing()).toBeFalsy();
-    expect(await call.locator('selfview-prompt').count()).toBe(1); // still asking the person
+    expect(await call.locator('selfview-prompt').count()).toBe(1); // still there for the person
+    expect((await state()).tabs[tabId]?.declined).toBe(false);
   });
 
-  it('a real click on a prompt the page made transparent, moved or distorted does not start (clickjacking)', async () => {
-    const host = call.locator('selfview-prompt');
-    const box = (await host.boundingBox())!;
-    const start = { x: box.x + 14 + 48, y: box.y + box.height - 12 - 16 };
-    for (const [prop, value] of [['opacity', '0'], ['transform', 'scale(1.001)'], ['filter', 'opacity(0)']] as const) {
-      // Set by a page stylesheet, which the prompt's inline `all:initial` does not outweigh with !important.
-      await call.evaluate(([p, v]) => {
-        const style = Object.assign(document.createElement('style'), { id: 'jack', textContent: `selfview-prompt { ${p}: ${v} !important }` });
-        document.head.append(style);
-      }, [prop, value]);
-      await call.mouse.click(start.x, start.y);
-      await call.waitForTimeout(500);
-      expect((await state()).active, prop).toBeNull();
-      expect(await host.count(), prop).toBe(1);
-      await call.evaluate(() => document.getElementById('jack')!.remove());
-    }
-    // Inline restyling of the host counts too.
-    await call.evaluate(() => (document.querySelector('selfview-prompt') as HTMLElement).style.setProperty('opacity', '0.01'));
-    await call.mouse.click(start.x, start.y);
-    await call.waitForTimeout(500);
-    expect((await state()).active).toBeNull();
-    // A tampered prompt stays refused: the page removes it, and the next camera change asks afresh.
-    await call.evaluate(() => document.querySelector('selfview-prompt')!.remove());
-    await call.click('#camoff');
-    await call.click('#camon');
-    await host.waitFor({ state: 'visible', timeout: 10_000 });
-  });
-
-  it('starts only from the person\'s own click', async () => {
-    await answerPrompt(call, 'start');
+  it('starts only from Selfview\'s own popup', async () => {
+    ({ popup } = await startFromPopup(b, tabId));
     await expect.poll(capturing, { timeout: 30_000 }).toBeTruthy();
-    popup = await b.context.newPage();
-    await popup.goto(b.url(`popup.html?tab=${tabId}`));
-    await popup.waitForSelector('[data-testid=session][data-status=running]');
   });
 });
 
@@ -170,11 +142,9 @@ describe('a hostile page during analysis', () => {
     await expect.poll(() => insideClosedShadow(call, 'selfview-overlay'), { timeout: 10_000 }).toMatch(/data-quality=\d+/);
     await call.waitForTimeout(3000);
     const s = await spied();
-    // Window messages: only the hook's camera state — the page's own camera, which it knows anyway —
-    // and nothing naming the extension (WXT's "content script started" message is turned off).
-    expect(s.messages.length).toBeGreaterThan(0);
-    for (const m of s.messages) expect(Object.keys(m as object).sort()).toEqual(['cameraOn', 'deviceId', 'inCall', 'source']);
-    expect(JSON.stringify(s.messages)).not.toContain(b.extensionId);
+    // Window messages: none at all. The hook talks to Selfview on a private channel, and WXT's
+    // "content script started" message (which named the extension) is turned off.
+    expect(s.messages).toEqual([]);
     // DOM: Selfview's two hosts, positioned by an inline style — no text, no numbers, no data attributes.
     const ours = s.mutations.filter((m) => /^\+?selfview-/.test(m));
     expect(ours.length).toBeGreaterThan(0);
@@ -314,15 +284,14 @@ describe('detecting Selfview', () => {
     await other.close();
   });
 
-  it('on a call site, the only trace is the camera-state hook (no web-accessible file to probe)', async () => {
-    const manifest = await b.worker.evaluate(() => chrome.runtime.getManifest());
+  it('on a call site after the agreement, the wrapped functions read as native and no message or file gives it away', async () => {
+    const manifest = await (await currentWorker(b)).evaluate(() => chrome.runtime.getManifest());
     expect(manifest.web_accessible_resources ?? []).toEqual([]);
     const seen = await call.evaluate(() => ({
-      gum: MediaDevices.prototype.getUserMedia.toString().includes('[native code]'),
+      gum: MediaDevices.prototype.getUserMedia.toString(),
       globals: Object.getOwnPropertyNames(window).filter((n) => /hook|selfview|wxt/i.test(n)),
     }));
-    // The wrapper is visible as non-native code: accepted, it only exists where the user runs Selfview.
-    expect(seen).toEqual({ gum: false, globals: [] });
-    for (const m of (await spied()).messages) expect(m).toMatchObject({ source: 'selfview-call-hook' });
+    expect(seen).toEqual({ gum: 'function getUserMedia() { [native code] }', globals: [] });
+    expect((await spied()).messages).toEqual([]);
   });
 });

@@ -11,7 +11,7 @@ import { startCallPage } from '../support/call-page';
 import { y4mFromVideo } from '../support/fake-camera';
 import { waitForCues } from '../support/practice-page';
 import { screenshotsAt1xAnd2x } from '../support/screenshots';
-import { addSiteViaOptions, agree, answerPrompt, tabIdFor } from '../support/selfview-flow';
+import { addSiteViaOptions, agree, tabIdFor } from '../support/selfview-flow';
 
 /** Waits for the onboarding page that opens on install; returns it. */
 async function onboardingOf(b: ExtensionBrowser): Promise<Page> {
@@ -143,7 +143,7 @@ describe('with the browser in German', () => {
     await page.close();
   });
 
-  it('asks, notices and shows the badge in a call page in German', async () => {
+  it('hints, notices and shows the badge in a call page in German', async () => {
     expect(await addSiteViaOptions(b, server.origin)).toMatch(/^http:\/\/127\.0\.0\.1 hinzugefügt\./);
     await agree(b);
     const options = await open(b, 'options.html', '[data-testid=overlay-toggle]');
@@ -154,9 +154,12 @@ describe('with the browser in German', () => {
     await call.click('#join');
     await call.locator('selfview-prompt').waitFor({ state: 'visible', timeout: 15_000 });
     expect(await shadowText(call, 'selfview-prompt')).toBe(
-      'Selfview: Möchtest du in diesem Anruf private Rückmeldung zu deinem Gesicht? Nur du siehst sie; nichts verlässt dieses Gerät.|Starten|Nicht jetzt',
+      'Selfview kann dir in diesem Anruf private Rückmeldung zu deinem Gesicht geben. Zum Starten klicke in der Symbolleiste des Browsers auf das Selfview-Symbol. Nur du siehst sie; nichts verlässt dieses Gerät.|Nicht jetzt',
     );
-    await answerPrompt(call, 'start');
+    const starter = await open(b, `popup.html?tab=${await tabIdFor(b, server.url)}`, '[data-testid=start]', 360);
+    expect(await starter.textContent('[data-testid=start-here]')).toMatch(/Deine Kamera ist darin an\..*Meine Kamera analysieren.*Nicht jetzt/);
+    await starter.click('[data-testid=start]');
+    await starter.close();
     // The badge: this second's tracking quality.
     await call.locator('selfview-overlay').waitFor({ state: 'visible', timeout: 30_000 });
     await expect.poll(() => shadowText(call, 'selfview-overlay'), { timeout: 10_000 }).toMatch(/^Selfview · (Erkennung \d+\u00A0%|dein Gesicht ist schwer zu erkennen.*)\|×$/);

@@ -3,7 +3,8 @@
 // gets a second of cues each second; unpublishing (camera off) releases Selfview's camera within
 // 1 s and publishing again resumes; switching cameras mid-call follows the new camera; a stopped
 // service worker loses nothing; leaving ends and keeps the session. Reports the analysed frame
-// rate and the browser's CPU with Selfview analysing vs paused.
+// rate and the browser's CPU with Selfview analysing vs paused. The same with the videoroom inside
+// an iframe (the call, its camera and its connection all in the frame).
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +16,7 @@ import { callStateOf, dbRows } from '../support/extension-state';
 import { y4mFromVideo } from '../support/fake-camera';
 import { janusUnavailable, startJanus, type RunningJanus } from '../support/janus';
 import { CALL_FLAGS, join, waitForPlayingVideo } from '../support/janus-demo';
+import { framedVideoroomUrl, joinInFrame, waitForPlayingVideoIn, type FramedCall } from '../support/janus-iframe';
 import { addSiteViaOptions, agree, capturingIn, currentWorker, offscreenCount, startFromPopup, stopServiceWorker, tabIdFor } from '../support/selfview-flow';
 
 const skipReason = janusUnavailable();
@@ -152,5 +154,93 @@ describe.skipIf(skipReason !== null)(`Selfview follows a camera switch mid-call 
     await page.click('#change-devices');
     await expect.poll(() => capturingIn(b, tabId), { timeout: 15_000 }).toBe(cams[1]);
     expect((await callStateOf(await currentWorker(b))).tabs[tabId]?.deviceId).toBe(cams[1]);
+  });
+});
+
+describe.skipIf(skipReason !== null)(`Selfview with the Janus videoroom inside an iframe${skipReason ? ` [skipped: ${skipReason}]` : ''}`, () => {
+  let janus: RunningJanus;
+  let b: ExtensionBrowser;
+  let call: FramedCall;
+  let popup: Page;
+  let tabId: number;
+  let sessionId: string;
+  const state = async () => callStateOf(await currentWorker(b));
+  const stored = async () => (await dbRows(popup)).samples[sessionId]?.length ?? 0;
+
+  beforeAll(async () => {
+    requireBuilt({ faces: true });
+    janus = await startJanus();
+    b = await launchWithExtension({ camera: y4mFromVideo(resolve(FACES, 'B/cap13_edit2.mp4'), 2, 8), extraArgs: CALL_FLAGS });
+    await b.context.addInitScript(RECORD_STOPS); // in every frame, the call's too
+    expect(await addSiteViaOptions(b, janus.demosUrl)).toContain('Added');
+    await agree(b);
+  });
+  afterAll(async () => {
+    await b?.close();
+    await janus?.stop();
+  });
+
+  it('joins the room in the frame; Selfview sees the camera there and captures nothing before Start', async () => {
+    call = await joinInFrame(b.context, janus, 'carol');
+    await waitForPlayingVideoIn(call.frame, '#videolocal video');
+    tabId = await tabIdFor(b, framedVideoroomUrl(janus));
+    await expect.poll(async () => (await state()).tabs[tabId]?.cameraOn, { timeout: 10_000 }).toBe(true);
+    // The hint shows in the frame that holds the call, not in the script-less top page.
+    await call.frame.locator('selfview-prompt').waitFor({ state: 'visible', timeout: 10_000 });
+    expect(await call.page.locator('selfview-prompt').count()).toBe(0);
+    await call.page.waitForTimeout(1500);
+    expect((await state()).active).toBeNull();
+    expect(await capturingIn(b, tabId)).toBeFalsy();
+    expect(await offscreenCount(b)).toBe(0);
+  });
+
+  it('after Start in the popup, stores a second of cues each second', async () => {
+    ({ popup, sessionId } = await startFromPopup(b, tabId));
+    await expect.poll(() => capturingIn(b, tabId), { timeout: 30_000 }).toBeTruthy();
+    await expect.poll(() => call.frame.locator('selfview-prompt').count()).toBe(0);
+    await expect.poll(stored, { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
+    const before = await stored();
+    await popup.waitForTimeout(5000);
+    const after = await stored();
+    console.log(`[janus-selfview] framed: ${after - before} seconds stored in 5 s`);
+    expect(after - before).toBeGreaterThanOrEqual(3);
+    const ts = (await dbRows(popup)).samples[sessionId]!;
+    expect(ts).toEqual([...ts].sort((x, y) => x - y));
+    expect((await dbRows(popup)).sessions.filter((x) => x.id === sessionId)).toHaveLength(1);
+  });
+
+  it('unpublishing in the frame releases Selfview’s camera within 1 s; publishing again resumes', async () => {
+    await call.frame.click('#unpublish');
+    await expect.poll(() => capturingIn(b, tabId), { timeout: 5_000, interval: 50 }).toBeNull();
+    const stoppedAt = await call.frame.evaluate(() => (window as unknown as { lastVideoStopAt: number }).lastVideoStopAt);
+    const releasedMs = (await state()).tabs[tabId]!.capturingAt! - stoppedAt;
+    console.log(`[janus-selfview] framed: call camera stopped → Selfview's camera released after ${releasedMs} ms`);
+    expect(releasedMs).toBeLessThan(1000);
+    expect((await state()).active?.status).toBe('running');
+    await call.frame.click('#publish');
+    await expect.poll(() => capturingIn(b, tabId), { timeout: 30_000 }).toBeTruthy();
+    const before = await stored();
+    await expect.poll(stored, { timeout: 10_000 }).toBeGreaterThan(before);
+    expect((await state()).active?.id).toBe(sessionId);
+  });
+
+  it('leaving the call in the frame ends the session and keeps it', async () => {
+    await call.frame.click('#start'); // "Stop" in the demo: hangs up and reloads the frame
+    const leftAt = Date.now();
+    await expect.poll(async () => (await dbRows(popup)).sessions.find((s) => s.id === sessionId)?.endReason, { timeout: 15_000 }).toBe('left');
+    console.log(`[janus-selfview] framed: left → session ended after ${Date.now() - leftAt} ms`);
+    expect((await state()).active).toBeNull();
+    // Selfview's camera went with the frame's document: once the last batch is written, no more seconds arrive.
+    await popup.waitForTimeout(3000);
+    const n = await stored();
+    expect(n).toBeGreaterThanOrEqual(5);
+    await popup.waitForTimeout(2500);
+    expect(await stored()).toBe(n);
+    const row = (await dbRows(popup)).sessions.find((s) => s.id === sessionId) as unknown as { startedAt: number; endedAt: number };
+    expect(Math.max(...(await dbRows(popup)).samples[sessionId]!)).toBeLessThanOrEqual(Math.ceil((row.endedAt - row.startedAt) / 1000));
+    expect((await state()).tabs[tabId]?.cameraOn).toBeFalsy();
+    await call.page.close();
+    await expect.poll(async () => (await state()).tabs[tabId]).toBeUndefined();
+    expect((await dbRows(popup)).sessions.find((s) => s.id === sessionId)?.endReason).toBe('left');
   });
 });

@@ -9,12 +9,15 @@
  *   two frame levels; see call-pages/framed.ts);
  * - `/blank-camera`: the camera from an about:blank iframe, sent from the top frame;
  * - `/clone?via=addTrack|addTransceiver|stream|processor`: only a clone of the camera is sent;
- * - `/pristine`: getUserMedia taken from a fresh iframe's realm.
+ * - `/pristine`: getUserMedia taken from a fresh iframe's realm;
+ * - `/cross-origin?frame=URL`: a top page embedding the call page at URL (e.g. the same server as
+ *   http://localhost:PORT/call, another origin) in `<iframe id="callframe" name="call">`.
  * `npx tsx test/support/call-pages/check.ts` checks them all in plain Chromium.
  */
 import { createServer, type Server } from 'node:http';
 import { BLANK_CAMERA_PAGE, BLANK_CAMERA_PATH } from './call-pages/blank-camera';
 import { CLONE_PAGE, CLONE_PATH } from './call-pages/clone';
+import { CROSS_ORIGIN_PATH, crossOriginPage } from './call-pages/cross-origin';
 import { FRAMED_PATH, framedPage } from './call-pages/framed';
 import { PRISTINE_PAGE, PRISTINE_PATH } from './call-pages/pristine';
 
@@ -48,7 +51,7 @@ document.getElementById('leave').onclick = () => { stream.getTracks().forEach((t
 </script></body></html>`;
 
 /** Paths of the variant pages (append them to `origin`; `/clone` wants `?via=...`). */
-export const CALL_PATHS = { call: '/call', framed: FRAMED_PATH, blankCamera: BLANK_CAMERA_PATH, clone: CLONE_PATH, pristine: PRISTINE_PATH } as const;
+export const CALL_PATHS = { call: '/call', framed: FRAMED_PATH, blankCamera: BLANK_CAMERA_PATH, clone: CLONE_PATH, pristine: PRISTINE_PATH, crossOrigin: CROSS_ORIGIN_PATH } as const;
 
 /** The HTML for a request path (with its query), or undefined for a 404. */
 function pageFor(url: string): string | undefined {
@@ -59,6 +62,7 @@ function pageFor(url: string): string | undefined {
     case BLANK_CAMERA_PATH: return BLANK_CAMERA_PAGE;
     case CLONE_PATH: return CLONE_PAGE;
     case PRISTINE_PATH: return PRISTINE_PAGE;
+    case CROSS_ORIGIN_PATH: return crossOriginPage(searchParams.get('frame'));
     default: return undefined;
   }
 }
