@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['.output*/', '.wxt/', 'node_modules/', '.cache/', 'test-results/'] },
+  { ignores: ['.output*/', '.wxt/', 'node_modules/', '.cache/', 'test-results/', '.scratch/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

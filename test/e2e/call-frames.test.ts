@@ -205,6 +205,7 @@ describe('Capture follows the camera wherever the call app puts it', () => {
       const capturing = () => capturingIn(b, tabId);
       let step = 'join';
       let hintIn = '';
+      const notices = new Set<string>();
       try {
         // Join: the background sees the tab's camera on.
         const joinAt = Date.now();
@@ -219,14 +220,23 @@ describe('Capture follows the camera wherever the call app puts it', () => {
         step = 'hint';
         await expect.poll(async () => (await promptsIn(page)).length, { timeout: 10_000 }).toBeGreaterThan(0);
         const prompts = await promptsIn(page);
-        hintIn = prompts.map((p) => (p.frame === frame.url() ? (route.frame ? `frame "${route.frame}"` : 'top page') : p.frame)).join(', ');
+        const withPrompt: string[] = [];
+        for (const f of page.frames()) {
+          if (!(await f.locator('selfview-prompt').count())) continue;
+          const [w, h] = await f.evaluate(() => [innerWidth, innerHeight]);
+          withPrompt.push(`${f === frame ? (route.frame ? `frame "${route.frame}"` : 'top page') : f.url()} (${w}×${h} px)`);
+        }
+        hintIn = withPrompt.join(', ');
         // Soft: where the hint shows is checked, and the rest of the cycle still runs when it is wrong.
-        expect.soft(prompts, 'the hint, once, in the frame where the call runs').toEqual([{ frame: frame.url(), text: expect.stringMatching(/^Selfview can give you private feedback.*Not now$/) }]);
+        expect.soft(prompts, `the hint, once, in the frame where the call runs (shown in: ${hintIn})`).toEqual([{ frame: frame.url(), text: expect.stringMatching(/^Selfview can give you private feedback.*Not now$/) }]);
 
         // Start from the popup: Selfview's own camera opens and seconds are stored, in exactly one session.
         step = 'start';
         const { popup, sessionId } = await startFromPopup(b, tabId);
-        await expect.poll(capturing, { timeout: 30_000 }).toBeTruthy();
+        await expect.poll(async () => {
+          for (const p of await promptsIn(page)) notices.add(p.text); // a notice such as "Selfview could not start: …" is gone in 8 s
+          return capturing();
+        }, { timeout: 30_000 }).toBeTruthy();
         await expect.poll(async () => (await promptsIn(page)).length).toBe(0);
         await expect.poll(async () => (await dbRows(db)).samples[sessionId]?.length ?? 0, { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
         const s = await state();
@@ -280,7 +290,17 @@ describe('Capture follows the camera wherever the call app puts it', () => {
         expect(releaseMs).toBeLessThan(1000);
       } catch (e) {
         // Say what the extension and the page saw at the failing step.
-        const diag = page.isClosed() ? 'page closed' : JSON.stringify({ tab: (await state()).tabs[tabId], active: (await state()).active, prompts: await promptsIn(page), status: await statusOf(frame).catch(() => '?') });
+        // Which of the page's tracks has the device id the background follows: the camera, the track sent, or a received one.
+        const tracks = () => {
+          type W = { clone?: MediaStreamTrack; track?: MediaStreamTrack; pc2?: RTCPeerConnection };
+          const w = window as unknown as W;
+          const id = (t?: MediaStreamTrack | null) => t?.getSettings().deviceId ?? null;
+          return { camera: id(w.clone ?? w.track), sent: id(w.track), received: w.pc2?.getReceivers().map((r) => id(r.track)) ?? [] };
+        };
+        const diag = page.isClosed() ? 'page closed' : JSON.stringify({
+          tab: (await state()).tabs[tabId], active: (await state()).active, notices: [...notices], prompts: await promptsIn(page),
+          status: await statusOf(frame).catch(() => '?'), pageTracks: await frame.evaluate(tracks).catch(() => '?'),
+        });
         summaries.push(`${route.path.padEnd(24)} FAILED at ${step}`);
         throw new Error(`${route.path} failed at "${step}": ${(e as Error).message}\n--- state: ${diag}\n--- page console:\n${log.slice(-15).join('\n')}`, { cause: e });
       }

@@ -51,7 +51,9 @@ describe.each(TARGETS)('the %s manifest', (target) => {
     const m = manifestOf(target);
     const all = JSON.stringify([m.permissions, m.host_permissions, m.optional_permissions]);
     for (const broad of ['<all_urls>', '*://*/*', 'https://*/*', 'http://*/*', '"tabs"', '"webRequest"', '"downloads"', '"history"', '"cookies"', '"debugger"']) expect(all).not.toContain(broad);
-    expect(m.host_permissions ?? []).toEqual([]);
+    // Host access to exactly the built-in call sites (what their content scripts once declared), so the
+    // scripts can be registered there at run time once the user agreed; user sites are asked one by one.
+    expect(sorted(m.host_permissions)).toEqual([...BUILT_IN_MATCHES].sort());
     expect(m.externally_connectable).toBeUndefined();
     // Chromium: nothing is web-accessible (the call scripts need no page-loadable file), so pages cannot probe for Selfview.
     // Elsewhere at most the page hook, and only for the built-in call sites.
@@ -65,12 +67,9 @@ describe.each(TARGETS)('the %s manifest', (target) => {
     expect(m.chrome_url_overrides).toBeUndefined();
   });
 
-  it("runs its content scripts only on the built-in call sites, top frame only, under connect-src 'self' pages", () => {
+  it("declares no content script (they are registered only after the user agreed), under connect-src 'self' pages", () => {
     const m = manifestOf(target);
-    for (const c of m.content_scripts ?? []) {
-      expect(sorted(c.matches)).toEqual([...BUILT_IN_MATCHES].sort());
-      expect(c.all_frames ?? false).toBe(false);
-    }
+    expect(m.content_scripts ?? []).toEqual([]);
     const csp = (m.content_security_policy as { extension_pages: string }).extension_pages.split(';').map((d) => d.trim());
     expect(csp).toContain("connect-src 'self'");
   });
