@@ -114,7 +114,7 @@ export function PopupPage() {
           {state.declinedHere && <p class="muted" data-testid="declined">{t('popup.declined')}</p>}
           <button type="button" onClick={() => void control('start')} data-testid="start">{t('popup.start')}</button>{' '}
           {state.cameraHere && !state.declinedHere && (
-            <button type="button" onClick={() => void control('notNow')} data-testid="not-now">{t('popup.notNow')}</button>
+            <button type="button" class="secondary" onClick={() => void control('notNow')} data-testid="not-now">{t('popup.notNow')}</button>
           )}
         </section>
       ) : state?.unseen ? (

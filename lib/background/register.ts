@@ -1,7 +1,7 @@
 /** Everything the background service worker listens to, registered in one place. */
 import { browser } from 'wxt/browser';
 import { consent, hasConsent } from '../consent/items';
-import { onMessage, type ControlAction } from '../protocol/messages';
+import { onMessage, sendMessage, type ControlAction } from '../protocol/messages';
 import { toResult, type Result } from '../protocol/result';
 import { isOwnExtensionPage } from '../protocol/sender';
 import { popupState, type PopupState } from '../session/popup-state';
@@ -131,11 +131,19 @@ export function registerBackground(engine: EngineHosting): void {
 
   browser.tabs.onRemoved.addListener((tabId) => void dispatch(() => ({ type: 'tabGone', tabId, now: Date.now(), reason: 'tabClosed' })).catch(() => undefined));
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    // A reload or a navigation ends that page's call; the new page reports itself afresh.
-    if (change.status !== 'loading') return;
-    void callState.getValue().then((s) => {
-      if (s.tabs[tabId]) void dispatch(() => ({ type: 'tabGone', tabId, now: Date.now(), reason: 'navigatedAway' })).catch(() => undefined);
-    });
+    // A reload or a navigation ends that page's call. A new call page says so itself (its top frame
+    // reports a new document); a page Selfview does not run on cannot, so once a load completes the
+    // top frame is asked which document it is. (A load status alone is no navigation: an iframe
+    // loading in the call page sets it too.)
+    if (change.status !== 'complete') return;
+    void callState.getValue().then(async (s) => {
+      const known = s.tabs[tabId]?.frames?.[0]?.doc;
+      if (!known) return;
+      const now = await sendMessage('backgroundToContentDoc', undefined, { tabId, frameId: 0 }).catch(() => null);
+      if (now === known) return;
+      // Only if nothing newer came in meanwhile (a new page's own report has already done this).
+      await dispatch(async () => ((await callState.getValue()).tabs[tabId]?.frames?.[0]?.doc === known ? { type: 'tabGone', tabId, now: Date.now(), reason: 'navigatedAway' } : []));
+    }).catch(() => undefined);
   });
 
   browser.runtime.onInstalled.addListener(({ reason }) => {

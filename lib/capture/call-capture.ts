@@ -156,6 +156,7 @@ export function startCallCapture(): void {
     if (e.persisted && hook) reports.push(hook); // back from the back/forward cache
   });
 
+  onMessage('backgroundToContentDoc', ({ sender }) => (sender.id === browser.runtime.id ? doc : ''));
   onMessage('backgroundToContentCommand', ({ data, sender }) => {
     if (sender.id !== browser.runtime.id) return;
     apply(data);

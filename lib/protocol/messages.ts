@@ -58,6 +58,8 @@ export interface ProtocolMap {
   contentToPagesRate(data: CallRateReport): void;
   /** Content script → background: the user clicked "Not now" on the in-page hint (a real click; starting is only in the popup). */
   contentToBackgroundNotNow(): Result<CaptureCommand>;
+  /** Background → content script (top frame): the id of the document it runs in (a changed or missing one means the tab navigated). */
+  backgroundToContentDoc(): string;
   /** Background → content script: follow this command from now on. */
   backgroundToContentCommand(data: CaptureCommand): void;
   /** Popup → background: what to show (for the popup's own tab). */

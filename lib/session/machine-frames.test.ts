@@ -145,4 +145,23 @@ describe('no information crosses tabs', () => {
     const s = run([cam(1, 0, false, { mode: 'auto' }), cam(1, 3, true, { mode: 'auto' }), cam(2, 1, true)]).state;
     expect(JSON.parse(JSON.stringify(s))).toEqual(s);
   });
+
+describe('a new top document', () => {
+  it('is a navigation: the session ends as navigatedAway and a refusal is forgotten', () => {
+    const started = run([cam(1, 0, true), { type: 'start', tabId: 1, consent: true, now: 2000, newId: 'abc' }]);
+    const reloaded = run([cam(1, 0, false, { doc: 'new-page', now: 3000 })], started.state);
+    expect(reloaded.effects).toContainEqual({ type: 'endSession', id: 'abc', at: 3000, reason: 'navigatedAway' });
+    expect(reloaded.state.active).toBeNull();
+    expect(reloaded.state.tabs[1]?.frames?.[0]?.doc).toBe('new-page');
+
+    const declined = run([cam(1, 0, true), { type: 'decline', tabId: 1 }]);
+    const again = run([cam(1, 0, true, { doc: 'new-page' })], declined.state);
+    expect(commandFor(again.state, 1).prompt).toBe(true);
+  });
+
+  it('a new subframe document is no navigation of the tab', () => {
+    const started = run([cam(1, 0, false), cam(1, 2, true), { type: 'start', tabId: 1, consent: true, now: 2000, newId: 'abc' }]);
+    const next = run([cam(1, 2, true, { doc: 'other' })], started.state);
+    expect(next.state.active?.id).toBe('abc');
+  });
 });

@@ -176,6 +176,13 @@ export function transition(state: CallState, ev: CallEvent): Transition {
   const effects: Effect[] = [];
   switch (ev.type) {
     case 'camera': {
+      const topDoc = state.tabs[ev.tabId]?.frames?.[0]?.doc;
+      if ((ev.frameId ?? 0) === 0 && topDoc && ev.doc && topDoc !== ev.doc) {
+        // A new top document: the tab navigated (a reload too), and the old page's call is over.
+        const gone = transition(state, { type: 'tabGone', tabId: ev.tabId, now: ev.now, reason: 'navigatedAway' });
+        const fresh = transition(gone.state, ev);
+        return { state: fresh.state, effects: [...gone.effects, ...fresh.effects] };
+      }
       const prev = state.tabs[ev.tabId];
       const frameId = ev.frameId ?? 0;
       const base: CallTab = {

@@ -1,8 +1,8 @@
 // Capture follows the camera wherever the call app puts it: in an iframe (one or two levels deep),
 // in an about:blank frame's realm, through a pristine getUserMedia, or on the call only as a clone
 // (addTrack, addTransceiver, new MediaStream, MediaStreamTrackProcessor). For each, a real page in
-// Chromium: the background sees the camera on after join, the hint appears in the frame that holds
-// the camera, Start in the popup opens Selfview's own camera and stores seconds in exactly one
+// Chromium: the background sees the camera on after join, the hint appears once, in the frame where
+// the call runs (where the user can see it), Start in the popup opens Selfview's own camera and stores seconds in exactly one
 // session, camera off releases Selfview's camera within 1 s and camera on resumes, and leaving or
 // closing the tab ends the session. Removing the call's iframe ends the session at once. The popup
 // tells the truth when it cannot see the call's camera: a page opened before the agreement
@@ -85,6 +85,23 @@ async function promptsIn(page: Page): Promise<{ frame: string; text: string }[]>
   };
   walk(root, '');
   return found;
+}
+
+/**
+ * Starts recording, in the service worker, the messages Selfview's content scripts in tab `tabId`
+ * send (for failure messages only: a spy that answers nothing). Resolves with a reader of the lines.
+ */
+async function recordFrameMessages(tabId: number): Promise<() => Promise<string[]>> {
+  const worker = await currentWorker(b);
+  await worker.evaluate((tab) => {
+    const g = globalThis as unknown as { heard: string[]; heardT0: number };
+    g.heard = [];
+    g.heardT0 = Date.now();
+    chrome.runtime.onMessage.addListener((m: { type?: string; data?: unknown }, s) => {
+      if (s.tab?.id === tab && m?.type?.startsWith('contentToBackground')) g.heard.push(`${Date.now() - g.heardT0} frame ${s.frameId} ${m.type.slice(19)} ${JSON.stringify(m.data)}`);
+    });
+  }, tabId);
+  return () => worker.evaluate(() => (globalThis as unknown as { heard?: string[] }).heard ?? []).catch(() => ['(the service worker was replaced)']);
 }
 
 /** Ids of the sessions stored now. */
@@ -203,9 +220,15 @@ describe('Capture follows the camera wherever the call app puts it', () => {
       const frame = await callFrameIn(page, route.frame);
       const tabId = await tabIdOf(url);
       const capturing = () => capturingIn(b, tabId);
+      const heard = await recordFrameMessages(tabId);
       let step = 'join';
       let hintIn = '';
       const notices = new Set<string>();
+      /** The camera Selfview captures, noting the page's prompts meanwhile (a notice such as "Selfview could not start: …" is gone in 8 s). */
+      const capturingNoting = async () => {
+        for (const p of await promptsIn(page)) notices.add(p.text);
+        return capturing();
+      };
       try {
         // Join: the background sees the tab's camera on.
         const joinAt = Date.now();
@@ -233,10 +256,7 @@ describe('Capture follows the camera wherever the call app puts it', () => {
         // Start from the popup: Selfview's own camera opens and seconds are stored, in exactly one session.
         step = 'start';
         const { popup, sessionId } = await startFromPopup(b, tabId);
-        await expect.poll(async () => {
-          for (const p of await promptsIn(page)) notices.add(p.text); // a notice such as "Selfview could not start: …" is gone in 8 s
-          return capturing();
-        }, { timeout: 30_000 }).toBeTruthy();
+        await expect.poll(capturingNoting, { timeout: 30_000 }).toBeTruthy();
         await expect.poll(async () => (await promptsIn(page)).length).toBe(0);
         await expect.poll(async () => (await dbRows(db)).samples[sessionId]?.length ?? 0, { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
         const s = await state();
@@ -256,7 +276,7 @@ describe('Capture follows the camera wherever the call app puts it', () => {
         // Camera on: capturing again, in the same session.
         step = 'camera on';
         await act(frame, '#camon', 'camera on');
-        await expect.poll(capturing, { timeout: 15_000 }).toBeTruthy();
+        await expect.poll(capturingNoting, { timeout: 15_000 }).toBeTruthy();
         expect((await state()).active?.id).toBe(sessionId);
         const storedAfterOn = (await dbRows(db)).samples[sessionId]?.length ?? 0;
 
@@ -302,7 +322,7 @@ describe('Capture follows the camera wherever the call app puts it', () => {
           status: await statusOf(frame).catch(() => '?'), pageTracks: await frame.evaluate(tracks).catch(() => '?'),
         });
         summaries.push(`${route.path.padEnd(24)} FAILED at ${step}`);
-        throw new Error(`${route.path} failed at "${step}": ${(e as Error).message}\n--- state: ${diag}\n--- page console:\n${log.slice(-15).join('\n')}`, { cause: e });
+        throw new Error(`${route.path} failed at "${step}": ${(e as Error).message}\n--- state: ${diag}\n--- page console:\n${log.slice(-15).join('\n')}\n--- what the background heard from the tab's frames (ms after the page opened):\n${(await heard()).join('\n')}`, { cause: e });
       }
     });
   }
@@ -317,20 +337,15 @@ describe('Capture follows the camera wherever the call app puts it', () => {
     await expect.poll(() => capturingIn(b, tabId), { timeout: 30_000 }).toBeTruthy();
     await expect.poll(async () => (await dbRows(db)).samples[sessionId]?.length ?? 0, { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
 
-    // For the failure message only: whether the background hears the removed frame's goodbye at all.
-    const worker = await currentWorker(b);
-    await worker.evaluate(() => {
-      const g = globalThis as unknown as { frameGoneHeard: number };
-      g.frameGoneHeard = 0;
-      chrome.runtime.onMessage.addListener((m: { type?: string }) => void (m?.type === 'contentToBackgroundFrameGone' && g.frameGoneHeard++));
-    });
+    // For the failure message: what the background hears from the tab's frames (a removed frame says goodbye).
+    const heard = await recordFrameMessages(tabId);
     const removedAt = Date.now();
     await page.evaluate(() => document.getElementById('callframe')!.remove());
     try {
       await expect.poll(() => endReasonOf(sessionId), { timeout: 5_000, interval: 50 }).toBe('left');
     } catch (e) {
-      const heard = await worker.evaluate(() => (globalThis as unknown as { frameGoneHeard: number }).frameGoneHeard);
-      throw new Error(`no end ${Date.now() - removedAt} ms after the call's iframe was removed; frame-gone messages the background received: ${heard}; the tab as the background sees it: ${JSON.stringify((await state()).tabs[tabId])}; active: ${JSON.stringify((await state()).active)}`, { cause: e });
+      const lines = await heard();
+      throw new Error(`no end ${Date.now() - removedAt} ms after the call's iframe was removed; messages the background received from the tab since: ${lines.length ? lines.join(' | ') : 'none'}; the tab as the background sees it: ${JSON.stringify((await state()).tabs[tabId])}; active: ${JSON.stringify((await state()).active)}`, { cause: e });
     }
     const endMs = Date.now() - removedAt;
     console.log(`[call-frames] /framed iframe removed → session ended (left) after ${endMs} ms`);
