@@ -98,12 +98,18 @@ async function syncOnce(): Promise<void> {
   const ours = existing.filter((s) => /^(user|site)-/.test(s.id));
   const stale = ours.filter((s) => !wanted.has(s.id) || shape(wanted.get(s.id)!) !== shape(s)).map((s) => s.id);
   // One at a time: the options page and the background may sync at the same moment, and a script
-  // the other already (un)registered must not fail the rest.
+  // the other already unregistered must not fail the rest.
   for (const id of stale) await chrome.scripting.unregisterContentScripts({ ids: [id] }).catch(() => undefined);
   const kept = new Set(ours.map((s) => s.id).filter((id) => !stale.includes(id)));
-  for (const r of wanted.values()) {
-    if (!kept.has(r.id)) await chrome.scripting.registerContentScripts([r]).catch((e: unknown) => {
-      if (!/duplicate/i.test(String(e))) throw e;
-    });
-  }
+  const missing = [...wanted.values()].filter((r) => !kept.has(r.id));
+  if (!missing.length) return;
+  // All at once (pages loading meanwhile get all of them or none); one by one if another context got there first.
+  await chrome.scripting.registerContentScripts(missing).catch(async (e: unknown) => {
+    if (!/duplicate/i.test(String(e))) throw e;
+    for (const r of missing) {
+      await chrome.scripting.registerContentScripts([r]).catch((e2: unknown) => {
+        if (!/duplicate/i.test(String(e2))) throw e2;
+      });
+    }
+  });
 }
