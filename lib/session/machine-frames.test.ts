@@ -145,6 +145,7 @@ describe('no information crosses tabs', () => {
     const s = run([cam(1, 0, false, { mode: 'auto' }), cam(1, 3, true, { mode: 'auto' }), cam(2, 1, true)]).state;
     expect(JSON.parse(JSON.stringify(s))).toEqual(s);
   });
+});
 
 describe('a new top document', () => {
   it('is a navigation: the session ends as navigatedAway and a refusal is forgotten', () => {
