@@ -8,6 +8,7 @@
 import { browser } from 'wxt/browser';
 import { releaseCamera } from '../client/camera';
 import { LiveSession } from '../client/live-session';
+import { framePortName } from '../protocol/frame-life';
 import { onMessage, sendMessage } from '../protocol/messages';
 import { unwrap, type Result } from '../protocol/result';
 import type { CaptureCommand } from '../session/machine';
@@ -19,6 +20,9 @@ import { openOwnCamera } from './own-camera';
 import { Overlay } from './overlay';
 import { PromptUi } from './prompt-ui';
 import { readSettings, settings } from '../settings/items';
+
+/** An error's words; a DOMException such as OverconstrainedError may carry only a name. */
+const errorText = (err: unknown): string => (err instanceof Error ? err.message || err.name : String(err));
 
 /** The background hears this frame's camera state at most this often (the newest state each time). */
 export const REPORT_GAP_MS = 250;
@@ -91,7 +95,7 @@ export function startCallCapture(): void {
     starting = true;
     let stream: MediaStream | null = null;
     try {
-      const own = await openOwnCamera(deviceId);
+      const own = await openOwnCamera(deviceId, hook?.label ?? null);
       stream = own.stream;
       const video = own.video;
       const sessionId = command.sessionId!;
@@ -124,7 +128,7 @@ export function startCallCapture(): void {
     } catch (err) {
       releaseCamera(stream); // the camera may have opened before the engine failed
       failed = attempt;
-      prompt.notice(`Selfview could not start: ${err instanceof Error ? err.message : String(err)}`);
+      prompt.notice(`Selfview could not start: ${errorText(err)}`);
     } finally {
       starting = false;
     }
@@ -133,7 +137,7 @@ export function startCallCapture(): void {
   }
 
   function onHook(s: HookState): void {
-    if (hook && s.cameraOn === hook.cameraOn && s.deviceId === hook.deviceId && s.inCall === hook.inCall) return;
+    if (hook && s.cameraOn === hook.cameraOn && s.deviceId === hook.deviceId && s.label === hook.label && s.inCall === hook.inCall) return;
     const wasInCall = hook?.inCall ?? false;
     hook = s;
     failed = null; // the call changed: worth trying again
@@ -143,20 +147,34 @@ export function startCallCapture(): void {
       endTimer = setTimeout(() => void follow(sendMessage('contentToBackgroundCallEnded', { at })), CALL_END_GRACE_MS);
     }
     reports.push(s);
+    if (!lifeline && window !== window.top) connectLifeline();
     // Our own camera follows the call's at once; the background hears it moments later.
     if (!s.cameraOn) void reconcile();
   }
 
   // The top frame says it is there, so the popup can tell "no camera seen" from "not loaded".
-  if (window === window.top) reports.push({ source: 'selfview-call-hook', cameraOn: false, deviceId: null, inCall: false });
+  if (window === window.top) reports.push({ source: 'selfview-call-hook', cameraOn: false, deviceId: null, label: null, inCall: false });
   // A frame removed or navigated takes its call with it. (The top frame's end is the tab's: the
-  // background hears of closing and navigation from the browser, with the precise reason.)
+  // background hears of closing and navigation from the browser, with the precise reason.) A
+  // navigating frame says so; a removed one cannot, but its lifeline port closes.
   if (window !== window.top) window.addEventListener('pagehide', () => void sendMessage('contentToBackgroundFrameGone', { doc }).catch(() => undefined));
+  let lifeline: { connected: boolean } | null = null;
+  /** Opens (again) the port whose closing tells the background this frame is gone. */
+  const connectLifeline = (): void => {
+    const state = { connected: true };
+    browser.runtime.connect({ name: framePortName(doc) }).onDisconnect.addListener(() => (state.connected = false));
+    lifeline = state;
+  };
   window.addEventListener('pageshow', (e) => {
     if (e.persisted && hook) reports.push(hook); // back from the back/forward cache
   });
 
-  onMessage('backgroundToContentDoc', ({ sender }) => (sender.id === browser.runtime.id ? doc : ''));
+  onMessage('backgroundToContentDoc', ({ sender }) => {
+    if (sender.id !== browser.runtime.id) return '';
+    // A restarted background asks every frame it remembers: a lifeline the old one held is re-opened.
+    if (lifeline && !lifeline.connected) connectLifeline();
+    return doc;
+  });
   onMessage('backgroundToContentCommand', ({ data, sender }) => {
     if (sender.id !== browser.runtime.id) return;
     apply(data);

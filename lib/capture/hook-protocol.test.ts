@@ -2,14 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import { HOOK_SOURCE, parseHookState } from './hook-protocol';
 
-const valid = { source: HOOK_SOURCE, cameraOn: true, deviceId: 'abc123', inCall: true };
+const valid = { source: HOOK_SOURCE, cameraOn: true, deviceId: 'abc123', label: 'FaceTime HD Camera', inCall: true };
 
 describe('parseHookState', () => {
   it.each([
     valid,
-    { source: HOOK_SOURCE, cameraOn: false, deviceId: null, inCall: false },
-    { source: HOOK_SOURCE, cameraOn: true, deviceId: '', inCall: false },
-    { source: HOOK_SOURCE, cameraOn: false, deviceId: 'x'.repeat(512), inCall: true },
+    { source: HOOK_SOURCE, cameraOn: false, deviceId: null, label: null, inCall: false },
+    { source: HOOK_SOURCE, cameraOn: true, deviceId: '', label: '', inCall: false },
+    { source: HOOK_SOURCE, cameraOn: false, deviceId: 'x'.repeat(512), label: 'y'.repeat(512), inCall: true },
   ])('accepts a valid state %#', (state) => {
     expect(parseHookState(state)).toEqual(state);
   });
@@ -17,7 +17,7 @@ describe('parseHookState', () => {
   it('returns only the known fields, not whatever else the message carried', () => {
     const parsed = parseHookState({ ...valid, frames: [1, 2, 3], __proto__x: 1 });
     expect(parsed).toEqual(valid);
-    expect(Object.keys(parsed!).sort()).toEqual(['cameraOn', 'deviceId', 'inCall', 'source']);
+    expect(Object.keys(parsed!).sort()).toEqual(['cameraOn', 'deviceId', 'inCall', 'label', 'source']);
   });
 
   it.each([
@@ -33,6 +33,8 @@ describe('parseHookState', () => {
     ['deviceId missing (undefined)', { source: HOOK_SOURCE, cameraOn: true, inCall: true }],
     ['a huge deviceId', { ...valid, deviceId: 'x'.repeat(513) }],
     ['a 1 MB deviceId', { ...valid, deviceId: 'x'.repeat(1 << 20) }],
+    ['label as a number', { ...valid, label: 7 }],
+    ['a huge label', { ...valid, label: 'x'.repeat(513) }],
   ])('rejects %s', (_what, data) => {
     expect(parseHookState(data)).toBeNull();
   });

@@ -21,6 +21,8 @@ export interface HookState {
   cameraOn: boolean;
   /** deviceId of the camera the call uses now (null when unknown). */
   deviceId: string | null;
+  /** Its label: device ids differ between frames, a label does not (null when unknown). */
+  label: string | null;
   /** The page has an open RTCPeerConnection. */
   inCall: boolean;
 }
@@ -31,5 +33,6 @@ export function parseHookState(data: unknown): HookState | null {
   const d = data as Record<string, unknown>;
   if (d.source !== HOOK_SOURCE || typeof d.cameraOn !== 'boolean' || typeof d.inCall !== 'boolean') return null;
   if (d.deviceId !== null && (typeof d.deviceId !== 'string' || d.deviceId.length > 512)) return null;
-  return { source: HOOK_SOURCE, cameraOn: d.cameraOn, deviceId: d.deviceId as string | null, inCall: d.inCall };
+  if (d.label !== null && (typeof d.label !== 'string' || d.label.length > 512)) return null;
+  return { source: HOOK_SOURCE, cameraOn: d.cameraOn, deviceId: d.deviceId as string | null, label: d.label as string | null, inCall: d.inCall };
 }

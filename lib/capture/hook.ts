@@ -1,9 +1,10 @@
 /**
  * Runs in each call frame's page world at document_start, before the call app's own scripts, and
- * only on sites the user agreed to (it is registered after consent). It follows the camera the call
- * uses wherever the app takes it — `getUserMedia`, `clone()`, `addTrack`, `addTransceiver`,
- * `replaceTrack`, `new MediaStream`, `MediaStreamTrackProcessor` — and says whether a camera track
- * is live and enabled, which device it is and whether a connection is open. It never touches a frame.
+ * only on sites the user agreed to (it is registered after consent). It follows the camera tracks the
+ * call gets from `getUserMedia` and their `clone()`s wherever the app takes them (sent with
+ * `addTrack`/`addTransceiver`/`replaceTrack`, wrapped in new streams, fed to insertable streams),
+ * and says whether one is live and enabled, which device it is and whether a connection is open.
+ * A camera opened in another frame is that frame's hook's to report. It never touches a frame.
  *
  * A page shares this world, so everything the hook relies on is taken before page scripts run (the
  * browser's own getters and methods, called through `Reflect.apply`), the wrappers look native
@@ -25,7 +26,7 @@ export function installCallHook(win: Win, send: (text: string) => void): void {
   const every = win.setInterval.bind(win) as (fn: () => void, ms: number) => number;
   const getter = (proto: object, key: string): Fn | undefined => Object.getOwnPropertyDescriptor(proto, key)?.get as Fn | undefined;
   const T = win.MediaStreamTrack.prototype;
-  const kindOf = getter(T, 'kind'), stateOf = getter(T, 'readyState'), enabledOf = getter(T, 'enabled');
+  const kindOf = getter(T, 'kind'), stateOf = getter(T, 'readyState'), enabledOf = getter(T, 'enabled'), labelOf = getter(T, 'label');
   const settingsOf = T.getSettings as Fn, videoTracksOf = win.MediaStream.prototype.getVideoTracks as Fn;
   const P = win.RTCPeerConnection?.prototype;
   const signalingOf = P && getter(P, 'signalingState'), connectionOf = P && getter(P, 'connectionState');
@@ -52,8 +53,7 @@ export function installCallHook(win: Win, send: (text: string) => void): void {
   };
   const deviceOf = (t: unknown): string | null => {
     const s = read<Record<string, unknown>>(settingsOf, t, {});
-    // A screen or window capture has a deviceId too; a canvas or remote track has none.
-    return hasOwn(s, 'deviceId') && typeof s.deviceId === 'string' && s.deviceId !== '' && !hasOwn(s, 'displaySurface') ? s.deviceId : null;
+    return hasOwn(s, 'deviceId') && typeof s.deviceId === 'string' && s.deviceId !== '' ? s.deviceId : null;
   };
   const watched = (t: unknown): boolean => {
     for (let i = 0; i < tracks.length; i++) if (tracks[i] === t) return true;
@@ -73,7 +73,7 @@ export function installCallHook(win: Win, send: (text: string) => void): void {
       if (read(signalingOf, pc, 'closed') === 'closed') apply(splice, pcs, [i, 1]);
       else if (read(connectionOf, pc, 'closed') !== 'closed') inCall = true;
     }
-    return { source: 'selfview-call-hook', cameraOn: on !== null, deviceId: on ? deviceOf(on) : null, inCall };
+    return { source: 'selfview-call-hook', cameraOn: on !== null, deviceId: on ? deviceOf(on) : null, label: on ? read<string>(labelOf, on, '') || null : null, inCall };
   };
   // Several changes in one task (stop + replaceTrack) are reported once, after they settle.
   const report = (): void => {
@@ -94,10 +94,14 @@ export function installCallHook(win: Win, send: (text: string) => void): void {
       }
     });
   };
-  /** Follows `t` when it is a video track that came from a camera (or is a copy of one we follow). */
-  const watch = (t: unknown, copyOf?: unknown): void => {
+  /**
+   * Follows a camera track: one getUserMedia returned, or a copy of one followed. Nothing else is
+   * taken for a camera — Chromium gives remote, generator and canvas tracks a deviceId too, so a
+   * track's settings cannot tell. A track a page sends on, wraps in a new stream or feeds to a
+   * MediaStreamTrackProcessor stays the same object, and stays followed.
+   */
+  const follow = (t: unknown): void => {
     if (!t || watched(t) || read<string>(kindOf, t, '') !== 'video') return;
-    if (!(copyOf !== undefined && watched(copyOf)) && deviceOf(t) === null) return;
     tracks[tracks.length] = t as MediaStreamTrack;
     report();
   };
@@ -116,20 +120,13 @@ export function installCallHook(win: Win, send: (text: string) => void): void {
       return result;
     }) as unknown as O[K];
   };
-  const streamTracks = (s: unknown, all = false): void => {
-    const list = read<MediaStreamTrack[]>(videoTracksOf, s, []);
-    for (let i = 0; i < list.length; i++) {
-      if (!all) watch(list[i]);
-      else if (!watched(list[i])) {
-        tracks[tracks.length] = list[i]!;
-        report();
-      }
-    }
-  };
 
   // Every video track getUserMedia really returned is a camera (a page's fake track never gets here).
-  wrap(win.MediaDevices.prototype, 'getUserMedia', (_self, _args, result) => onFulfil(result, (s) => streamTracks(s, true)));
-  wrap(T, 'clone', (self, _args, copy) => watch(copy, self));
+  wrap(win.MediaDevices.prototype, 'getUserMedia', (_self, _args, result) => onFulfil(result, (s) => {
+    const list = read<MediaStreamTrack[]>(videoTracksOf, s, []);
+    for (let i = 0; i < list.length; i++) follow(list[i]);
+  }));
+  wrap(T, 'clone', (self, _args, copy) => watched(self) && follow(copy));
   wrap(T, 'stop', (self) => watched(self) && report());
   const enabled = Object.getOwnPropertyDescriptor(T, 'enabled');
   if (enabled?.set) {
@@ -139,24 +136,10 @@ export function installCallHook(win: Win, send: (text: string) => void): void {
     });
     Object.defineProperty(T, 'enabled', { ...enabled, set });
   }
-  wrap(win.MediaStream.prototype, 'addTrack', (_self, args) => watch(args[0]));
-  win.MediaStream = look.ctor(win.MediaStream, (stream) => streamTracks(stream));
-  const Processor = (win as unknown as { MediaStreamTrackProcessor?: new (init: { track: MediaStreamTrack }) => object }).MediaStreamTrackProcessor;
-  if (Processor) {
-    (win as unknown as { MediaStreamTrackProcessor: unknown }).MediaStreamTrackProcessor = look.ctor(Processor, (_p, args) => watch((args[0] as { track?: unknown } | undefined)?.track));
-  }
-  if (win.RTCRtpSender) wrap(win.RTCRtpSender.prototype, 'replaceTrack', (_self, args, result) => onFulfil(result, () => watch(args[0]), report));
+  // Sending, replacing and negotiating: the connection counts as a call (an unused one does not).
+  if (win.RTCRtpSender) wrap(win.RTCRtpSender.prototype, 'replaceTrack', (_self, _args, result) => onFulfil(result, report, report));
   if (P) {
-    wrap(P, 'addTrack', (self, args) => {
-      watch(args[0]);
-      watchPc(self);
-    });
-    wrap(P, 'addTransceiver', (self, args) => {
-      watch(args[0]);
-      watchPc(self);
-    });
-    // A connection counts once it negotiates (an unused RTCPeerConnection is no call).
-    for (const key of ['createOffer', 'createAnswer', 'setLocalDescription', 'setRemoteDescription'] as const) wrap(P, key, (self) => watchPc(self));
+    for (const key of ['addTrack', 'addTransceiver', 'createOffer', 'createAnswer', 'setLocalDescription', 'setRemoteDescription'] as const) wrap(P, key, (self) => watchPc(self));
     wrap(P, 'close', () => report());
   }
   // Connection state changes have no method to wrap: re-read while a connection is open.

@@ -7,9 +7,38 @@
 /** Capture size and rate: enough for the face mesh, light on the machine. */
 export const OWN_CAMERA = { width: 320, height: 240, maxFps: 15 } as const;
 
-/** Opens `deviceId` (or any camera when null) small and plays it in a detached video element. */
-export async function openOwnCamera(deviceId: string | null): Promise<{ stream: MediaStream; video: HTMLVideoElement }> {
-  const stream = await navigator.mediaDevices.getUserMedia({
+/**
+ * Opens the call's camera small and plays it in a detached video element: by `deviceId`, or — as
+ * device ids differ between frames (a camera the call opened in an about:blank frame has another id
+ * here) — by its `label`, or the only camera there is. Any camera when both are null.
+ */
+export async function openOwnCamera(deviceId: string | null, label: string | null = null): Promise<{ stream: MediaStream; video: HTMLVideoElement }> {
+  let stream: MediaStream;
+  try {
+    stream = await openDevice(deviceId);
+  } catch (err) {
+    const name = (err as { name?: string }).name;
+    if (deviceId === null || (name !== 'OverconstrainedError' && name !== 'NotFoundError')) throw err;
+    const cameras = (await navigator.mediaDevices.enumerateDevices()).filter((d) => d.kind === 'videoinput');
+    const same = cameras.find((d) => label !== null && d.label === label) ?? (cameras.length === 1 ? cameras[0] : undefined);
+    if (!same) throw new Error(`the call's camera (${label ?? 'unknown'}) cannot be opened from here`);
+    stream = await openDevice(same.deviceId);
+  }
+  const video = document.createElement('video');
+  video.muted = true;
+  video.playsInline = true;
+  video.srcObject = stream;
+  try {
+    await video.play();
+  } catch (err) {
+    for (const t of stream.getTracks()) t.stop(); // the camera light must not stay on for a stream nobody plays
+    throw err;
+  }
+  return { stream, video };
+}
+
+function openDevice(deviceId: string | null): Promise<MediaStream> {
+  return navigator.mediaDevices.getUserMedia({
     audio: false,
     video: {
       ...(deviceId ? { deviceId: { exact: deviceId } } : {}),
@@ -18,10 +47,4 @@ export async function openOwnCamera(deviceId: string | null): Promise<{ stream: 
       frameRate: { max: OWN_CAMERA.maxFps },
     },
   });
-  const video = document.createElement('video');
-  video.muted = true;
-  video.playsInline = true;
-  video.srcObject = stream;
-  await video.play();
-  return { stream, video };
 }

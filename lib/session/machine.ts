@@ -116,21 +116,41 @@ export const OTHER_TAB = 'Selfview is analysing your call in another tab. Stop i
 
 const IDLE: CaptureCommand = { capture: false, sessionId: null, startedAt: null, prompt: false, notice: null };
 
-/** The frame of a tab that shows Selfview's hint and notices: the followed one, else the top frame, else the first that reported. */
+/**
+ * The frame of a tab that shows Selfview's hint and notices: the top frame when Selfview runs there
+ * (the camera may be in a frame too small to see, such as an about:blank helper), else the followed
+ * frame, else the first that reported.
+ */
 export function uiFrame(tab: CallTab | undefined): number {
-  if (!tab) return 0;
-  if (tab.captureFrame !== undefined && tab.captureFrame !== null) return tab.captureFrame;
-  const ids = Object.keys(tab.frames ?? {}).map(Number);
-  return ids.length === 0 || ids.includes(0) ? 0 : Math.min(...ids);
+  const ids = Object.keys(tab?.frames ?? {}).map(Number);
+  if (ids.length === 0 || ids.includes(0)) return 0;
+  return tab?.captureFrame ?? Math.min(...ids);
 }
 
+/** The frame whose camera Selfview opens: the followed one, else the UI frame. */
+export const captureFrameOf = (tab: CallTab | undefined): number => tab?.captureFrame ?? uiFrame(tab);
+
 /**
- * The command one frame of a tab should be following in `state` (by default the tab's UI frame).
- * It depends on this tab only: what another tab does never reaches a page, not even as a hint.
+ * The command one frame of a tab should be following in `state` (without `frameId`: the whole
+ * tab's). Capturing goes to the followed frame, the hint and notices to the UI frame. It depends
+ * on this tab only: what another tab does never reaches a page, not even as a hint.
  */
 export function commandFor(state: CallState, tabId: number, frameId?: number): CaptureCommand {
   const tab = state.tabs[tabId];
-  if (frameId !== undefined && frameId !== uiFrame(tab)) return IDLE;
+  const whole = tabCommand(state, tab, tabId);
+  if (frameId === undefined) return whole;
+  const capturing = frameId === captureFrameOf(tab), showing = frameId === uiFrame(tab);
+  if (!capturing && !showing) return IDLE;
+  return {
+    capture: capturing && whole.capture,
+    sessionId: capturing ? whole.sessionId : null,
+    startedAt: capturing ? whole.startedAt : null,
+    prompt: showing && whole.prompt,
+    notice: showing ? whole.notice : null,
+  };
+}
+
+function tabCommand(state: CallState, tab: CallTab | undefined, tabId: number): CaptureCommand {
   const a = state.active;
   if (a && a.tabId === tabId) {
     const capture = a.status === 'running' && !!tab?.cameraOn;
@@ -241,7 +261,9 @@ export function transition(state: CallState, ev: CallEvent): Transition {
       const frame = tab?.frames?.[ev.frameId];
       if (!tab || !frame || frame.doc !== ev.doc) break;
       const { [ev.frameId]: _gone, ...frames } = tab.frames!;
-      next = { ...state, tabs: { ...state.tabs, [ev.tabId]: withFrames(tab, frames) } };
+      const left = withFrames(tab, frames);
+      // Selfview's own stream went with the frame that held it.
+      next = { ...state, tabs: { ...state.tabs, [ev.tabId]: tab.captureFrame === ev.frameId ? { ...left, capturing: null } : left } };
       // A frame that held the call went away with it (an iframe removed or navigated).
       if (frame.inCall && !otherFrameInCall(tab, ev.frameId) && state.active?.tabId === ev.tabId) {
         const r = end(next, ev.now, 'left');
@@ -287,7 +309,7 @@ export function transition(state: CallState, ev: CallEvent): Transition {
   for (const id of ids) {
     const tab = next.tabs[id];
     if (!tab) continue;
-    const frames = new Set([uiFrame(tab), uiFrame(state.tabs[id]), ...Object.keys(tab.frames ?? {}).map(Number)]);
+    const frames = new Set([uiFrame(tab), uiFrame(state.tabs[id]), captureFrameOf(tab), captureFrameOf(state.tabs[id]), ...Object.keys(tab.frames ?? {}).map(Number)]);
     for (const f of [...frames].sort((x, y) => x - y)) {
       const before = state.tabs[id] ? commandFor(state, id, f) : null;
       const after = commandFor(next, id, f);

@@ -197,9 +197,9 @@ describe.skipIf(skipReason !== null)(`Selfview with the Janus videoroom inside a
     await waitForPlayingVideoIn(call.frame, '#videolocal video');
     tabId = await tabIdFor(b, framedVideoroomUrl(janus));
     await expect.poll(async () => (await state()).tabs[tabId]?.cameraOn, { timeout: 10_000 }).toBe(true);
-    // The hint shows in the frame that holds the call, not in the script-less top page.
-    await call.frame.locator('selfview-prompt').waitFor({ state: 'visible', timeout: 10_000 });
-    expect(await call.page.locator('selfview-prompt').count()).toBe(0);
+    // The hint shows once, in the top page (where the user sees it), not inside the call's frame.
+    await call.page.locator('selfview-prompt').waitFor({ state: 'visible', timeout: 10_000 });
+    expect(await call.frame.locator('selfview-prompt').count()).toBe(0);
     await call.page.waitForTimeout(1500);
     expect((await state()).active).toBeNull();
     expect(await capturingIn(b, tabId)).toBeFalsy();
@@ -209,7 +209,7 @@ describe.skipIf(skipReason !== null)(`Selfview with the Janus videoroom inside a
   it('after Start in the popup, stores a second of cues each second', async () => {
     ({ popup, sessionId } = await startFromPopup(b, tabId));
     await expect.poll(() => capturingIn(b, tabId), { timeout: 30_000 }).toBeTruthy();
-    await expect.poll(() => call.frame.locator('selfview-prompt').count()).toBe(0);
+    await expect.poll(() => call.page.locator('selfview-prompt').count()).toBe(0);
     await expect.poll(stored, { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
     const before = await stored();
     await popup.waitForTimeout(5000);
