@@ -5,7 +5,6 @@
  */
 import { browser } from 'wxt/browser';
 import { hasConsent } from '../consent/items';
-import { docOfFramePort } from '../protocol/frame-life';
 import { onMessage, sendMessage, type ControlAction } from '../protocol/messages';
 import { toResult, type Result } from '../protocol/result';
 import type { CallEvent } from '../session/machine';
@@ -13,6 +12,7 @@ import { popupState, type PopupState } from '../session/popup-state';
 import { siteForUrl } from '../sites/call-sites';
 import { modeOf, userSites } from '../sites/items';
 import { callState, currentCommand, dispatch, newId } from './calls';
+import { checkFrames } from './frame-check';
 import { FrameReports, frameUrl, parseReport } from './frame-reports';
 import { pageOf } from './page-of';
 import { NOT_ALLOWED, type Sender } from './senders';
@@ -92,15 +92,7 @@ export function registerCallHandlers({ own, ownPage }: { own: (s: Sender) => boo
     });
   });
 
-  // A subframe's lifeline: when the browser closes it (the frame was removed), the frame is gone.
-  browser.runtime.onConnect.addListener((port) => {
-    const doc = docOfFramePort(port.name);
-    const from = doc && port.sender ? callFrame(port.sender) : null;
-    if (!doc || !from) return;
-    port.onDisconnect.addListener(() => void dispatch(() => ({ type: 'frameGone', tabId: from.tabId, frameId: from.frameId, doc, now: Date.now() }), `gone:${from.tabId}:${from.frameId}`).catch(() => undefined));
-  });
-
-  // A worker that was stopped held no lifelines: check the frames it remembers (and have them reconnect).
+  // A stopped worker missed what happened meanwhile: check the frames it remembers.
   void checkFrames().catch(() => undefined);
 
   browser.tabs.onRemoved.addListener((tabId) => void dispatch(() => ({ type: 'tabGone', tabId, now: Date.now(), reason: 'tabClosed' })).catch(() => undefined));
@@ -119,19 +111,6 @@ export function registerCallHandlers({ own, ownPage }: { own: (s: Sender) => boo
       await dispatch(async () => ((await callState.getValue()).tabs[tabId]?.frames?.[0]?.doc === known ? { type: 'tabGone', tabId, now: Date.now(), reason: 'navigatedAway' } : []));
     }).catch(() => undefined);
   });
-}
-
-/** Asks every remembered subframe which document it is; one that does not answer as before is gone. */
-async function checkFrames(): Promise<void> {
-  const { tabs } = await callState.getValue();
-  for (const tab of Object.values(tabs)) {
-    for (const [f, frame] of Object.entries(tab.frames ?? {})) {
-      const frameId = Number(f);
-      if (frameId === 0) continue;
-      const doc = await sendMessage('backgroundToContentDoc', undefined, { tabId: tab.tabId, frameId }).catch(() => null);
-      if (doc !== frame.doc) await dispatch(() => ({ type: 'frameGone', tabId: tab.tabId, frameId, doc: frame.doc, now: Date.now() }), `gone:${tab.tabId}:${frameId}`);
-    }
-  }
 }
 
 function control(action: ControlAction, tabId: number | null, consent: boolean) {

@@ -2,6 +2,7 @@
 import { readFeedbackSetup } from '../feedback/items';
 import { readSettings } from '../settings/items';
 import { inPageEngineHosting, type EngineHosting } from './engine-hosting';
+import { checkFrames } from './frame-check';
 import { recordStorageProblem } from './storage-problem';
 
 /** How long without a client before the engine flushes its pending seconds (the page itself is ended by Firefox when idle). */
@@ -17,6 +18,7 @@ export function firefoxEngineHosting(): EngineHosting {
       feedbackSetup: readFeedbackSetup,
       storageProblem: (message) => void recordStorageProblem(message, Date.now()).catch(() => undefined),
       onIdle: () => undefined,
+      clientGone: (tabId) => void checkFrames(tabId).catch(() => undefined),
       idleMs: IDLE_FLUSH_MS,
     });
   });

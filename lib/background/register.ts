@@ -12,6 +12,7 @@ import { markNudgeNotHelpful } from '../db/sessions';
 import { siteModes, userSites } from '../sites/items';
 import { syncCallSiteScripts } from '../sites/registration';
 import { registerCallHandlers } from './call-handlers';
+import { checkFrames } from './frame-check';
 import { endInterrupted } from './calls';
 import type { EngineHosting } from './engine-hosting';
 import { OFFSCREEN_PATH } from './offscreen-lifecycle';
@@ -33,6 +34,11 @@ export function registerBackground(engine: EngineHosting): void {
 
   onMessage('offscreenToBackgroundStorageProblem', ({ sender, data }) =>
     ownPage(sender) && sender.url?.endsWith(OFFSCREEN_PATH) ? toResult(() => recordStorageProblem(data?.message, Date.now())) : { error: NOT_ALLOWED },
+  );
+  onMessage('offscreenToBackgroundClientGone', ({ sender, data }) =>
+    ownPage(sender) && sender.url?.endsWith(OFFSCREEN_PATH) && Number.isInteger(data?.tabId) && Number.isInteger(data?.frameId)
+      ? toResult(() => checkFrames(data.tabId))
+      : { error: NOT_ALLOWED },
   );
   onMessage('offscreenToBackgroundFeedback', ({ sender }) => (ownPage(sender) ? toResult(() => readFeedbackSetup()) : { error: NOT_ALLOWED }));
   onMessage('popupToBackgroundNotHelpful', ({ sender, data }) => {

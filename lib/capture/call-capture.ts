@@ -8,7 +8,6 @@
 import { browser } from 'wxt/browser';
 import { releaseCamera } from '../client/camera';
 import { LiveSession } from '../client/live-session';
-import { framePortName } from '../protocol/frame-life';
 import { onMessage, sendMessage } from '../protocol/messages';
 import { unwrap, type Result } from '../protocol/result';
 import type { CaptureCommand } from '../session/machine';
@@ -147,7 +146,6 @@ export function startCallCapture(): void {
       endTimer = setTimeout(() => void follow(sendMessage('contentToBackgroundCallEnded', { at })), CALL_END_GRACE_MS);
     }
     reports.push(s);
-    if (!lifeline && window !== window.top) connectLifeline();
     // Our own camera follows the call's at once; the background hears it moments later.
     if (!s.cameraOn) void reconcile();
   }
@@ -156,23 +154,14 @@ export function startCallCapture(): void {
   if (window === window.top) reports.push({ source: 'selfview-call-hook', cameraOn: false, deviceId: null, label: null, inCall: false });
   // A frame removed or navigated takes its call with it. (The top frame's end is the tab's: the
   // background hears of closing and navigation from the browser, with the precise reason.) A
-  // navigating frame says so; a removed one cannot, but its lifeline port closes.
+  // navigating frame says so; a removed one cannot, and the background asks (lib/background/frame-check.ts).
   if (window !== window.top) window.addEventListener('pagehide', () => void sendMessage('contentToBackgroundFrameGone', { doc }).catch(() => undefined));
-  let lifeline: { connected: boolean } | null = null;
-  /** Opens (again) the port whose closing tells the background this frame is gone. */
-  const connectLifeline = (): void => {
-    const state = { connected: true };
-    browser.runtime.connect({ name: framePortName(doc) }).onDisconnect.addListener(() => (state.connected = false));
-    lifeline = state;
-  };
   window.addEventListener('pageshow', (e) => {
     if (e.persisted && hook) reports.push(hook); // back from the back/forward cache
   });
 
   onMessage('backgroundToContentDoc', ({ sender }) => {
     if (sender.id !== browser.runtime.id) return '';
-    // A restarted background asks every frame it remembers: a lifeline the old one held is re-opened.
-    if (lifeline && !lifeline.connected) connectLifeline();
     return doc;
   });
   onMessage('backgroundToContentCommand', ({ data, sender }) => {

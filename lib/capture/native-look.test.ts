@@ -88,7 +88,7 @@ describe('installNativeLook', () => {
   it('passes a returned promise on as a new one that settles the same way, its rejection without our frames', async () => {
     const { realm, look, page } = freshRealm();
     const fetchLike = (fail: boolean) => (fail ? realm.Promise.reject(new realm.Error('refused')) : realm.Promise.resolve(42));
-    realm.fetchLike = look.method(fetchLike, (fn, self, args) => fn.apply(self, args as [boolean]));
+    (realm as unknown as Record<string, unknown>).fetchLike = look.method(fetchLike, (fn, self, args) => fn.apply(self, args as [boolean]));
     expect(await (page('fetchLike(false)') as Promise<number>)).toBe(42);
     const reason = await (page('fetchLike(true)') as Promise<never>).catch((e: Error) => e);
     expect((reason as Error).message).toBe('refused');

@@ -25,6 +25,8 @@ export interface EngineServiceDeps {
   storageProblem(message: string): void;
   /** No client has been connected for `idleMs` (pending seconds are already flushed). */
   onIdle(): void;
+  /** A client in frame `frameId` of tab `tabId` closed its port (the background checks that frame is still there). */
+  clientGone?(tabId: number, frameId: number): void;
   idleMs: number;
 }
 
@@ -52,6 +54,7 @@ export function startEngineService(deps: EngineServiceDeps): EngineService {
     delegatePreference: () => deps.delegatePreference(),
     onIdle: () => void writer.flush().then(() => deps.onIdle()).catch(() => undefined),
     idleMs: deps.idleMs,
+    onClientGone: (sender) => sender?.tab?.id !== undefined && typeof sender.frameId === 'number' && deps.clientGone?.(sender.tab.id, sender.frameId),
     now: () => performance.timeOrigin + performance.now(),
     onSessionSecond: (session, aggregate) => {
       writer.add(session.id, aggregate.t, session.startedAt + aggregate.t * 1000, aggregate);

@@ -26,6 +26,8 @@ export interface HostEnv {
   onSessionSecond?(session: { id: string; startedAt: number }, aggregate: SecondAggregate): void;
   /** Baseline and nudges for call sessions (absent: raw cues, no nudges). */
   feedback?: SessionFeedback;
+  /** A client's port closed (it stopped, or its frame or tab went away), with who it was. */
+  onClientGone?(sender: Runtime.MessageSender | undefined): void;
   /** Receives each nudge given in a call session. */
   onNudge?(session: { id: string; startedAt: number }, nudge: Nudge, t: number): void;
 }
@@ -144,6 +146,7 @@ export function createEngineHost(env: HostEnv): (port: Runtime.Port) => void {
       if (last && session) void feedback.then((fb) => record(last, fb));
       ports.delete(port);
       armIdle();
+      env.onClientGone?.(port.sender);
     });
   };
 }

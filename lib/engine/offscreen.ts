@@ -17,6 +17,7 @@ export function startOffscreenEngine(): void {
     feedbackSetup: async () => unwrap(await sendMessage('offscreenToBackgroundFeedback')),
     storageProblem: (message) => void sendMessage('offscreenToBackgroundStorageProblem', { message }).catch(() => undefined),
     onIdle: () => void sendMessage('offscreenToBackgroundIdle').catch(() => undefined),
+    clientGone: (tabId, frameId) => void sendMessage('offscreenToBackgroundClientGone', { tabId, frameId }).catch(() => undefined),
     idleMs: IDLE_CLOSE_MS,
   });
   onMessage('backgroundToOffscreenFeedback', ({ data, sender }) => {

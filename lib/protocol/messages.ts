@@ -36,6 +36,8 @@ export interface ProtocolMap {
   offscreenToBackgroundIdle(): Result<{ closed: boolean }>;
   /** Offscreen → background: storing a call's seconds failed (e.g. the disk is full); the popup shows the last such problem. */
   offscreenToBackgroundStorageProblem(data: { message: string }): Result<void>;
+  /** Offscreen → background: a call client's port closed; the background checks that its frame is still there. */
+  offscreenToBackgroundClientGone(data: { tabId: number; frameId: number }): Result<void>;
   /** Offscreen → background: baseline and nudge settings for call sessions. */
   offscreenToBackgroundFeedback(): Result<FeedbackSetup>;
   /** Background → offscreen: the feedback settings changed (calibration, nudge choices, "not helpful"). */
