@@ -3,34 +3,14 @@
 // caller gets the newest result; a key runs at most once per gap; a failure rejects only its own
 // callers; and a busy key does not starve the others. Time is a fake clock.
 import { describe, expect, it } from 'vitest';
-import { EventQueue, type QueueClock } from './event-queue';
+import { FakeClock, settle } from '../../test/support/fake-clock';
+import { EventQueue } from './event-queue';
 
 const GAP = 100;
 
-/** A clock whose time moves only when told, running due timers in order. */
-class FakeClock implements QueueClock {
-  t = 0;
-  private timers: { at: number; fn: () => void }[] = [];
-  now = (): number => this.t;
-  later = (fn: () => void, ms: number): void => void this.timers.push({ at: this.t + ms, fn });
-  async advance(ms: number): Promise<void> {
-    const end = this.t + ms;
-    for (;;) {
-      await settle();
-      this.timers.sort((a, b) => a.at - b.at);
-      if (!this.timers.length || this.timers[0]!.at > end) break;
-      const { at, fn } = this.timers.shift()!;
-      this.t = Math.max(this.t, at);
-      fn();
-    }
-    this.t = end;
-    await settle();
-  }
-}
 /** A job's result or failure, as a value (so a rejection is never left unhandled). */
 const outcome = <T>(p: Promise<T>): Promise<{ ok: T } | { failed: string }> => p.then((ok) => ({ ok }), (e: Error) => ({ failed: e.message }));
 /** Lets every pending promise callback run. */
-const settle = (): Promise<void> => new Promise((r) => setImmediate(r));
 
 function setup() {
   const clock = new FakeClock();

@@ -2,31 +2,11 @@
 // camera changes costs at most one message per gap (always ending with its latest state), only one
 // message is ever in flight, and a failed message does not silence the ones after it. Fake clock.
 import { describe, expect, it } from 'vitest';
-import { LatestSender, type SenderClock } from './latest-sender';
+import { FakeClock, settle } from '../../test/support/fake-clock';
+import { LatestSender } from './latest-sender';
 
 const GAP = 250;
 
-/** A clock whose time moves only when told, running due timers in order. */
-class FakeClock implements SenderClock {
-  t = 0;
-  private timers: { at: number; fn: () => void }[] = [];
-  now = (): number => this.t;
-  later = (fn: () => void, ms: number): void => void this.timers.push({ at: this.t + ms, fn });
-  async advance(ms: number): Promise<void> {
-    const end = this.t + ms;
-    for (;;) {
-      await settle();
-      this.timers.sort((a, b) => a.at - b.at);
-      if (!this.timers.length || this.timers[0]!.at > end) break;
-      const { at, fn } = this.timers.shift()!;
-      this.t = Math.max(this.t, at);
-      fn();
-    }
-    this.t = end;
-    await settle();
-  }
-}
-const settle = (): Promise<void> => new Promise((r) => setImmediate(r));
 
 /** A sender whose sends are recorded with their time; `answer` decides how each one settles. */
 function setup(answer: (value: number) => Promise<unknown> = async () => undefined) {

@@ -16,7 +16,7 @@ import { callStateOf, dbRows } from '../support/extension-state';
 import { y4mFromVideo } from '../support/fake-camera';
 import { janusUnavailable, startJanus, type RunningJanus } from '../support/janus';
 import { CALL_FLAGS, join, waitForParticipants, waitForPlayingVideo } from '../support/janus-demo';
-import { framedVideoroomUrl, joinInFrame, waitForPlayingVideoIn, type FramedCall } from '../support/janus-iframe';
+import { framedVideoroomUrl, joinInFrame, type FramedCall } from '../support/janus-iframe';
 import { addSiteViaOptions, agree, capturingIn, currentWorker, offscreenCount, startFromPopup, stopServiceWorker, tabIdFor } from '../support/selfview-flow';
 
 const skipReason = janusUnavailable();
@@ -194,7 +194,7 @@ describe.skipIf(skipReason !== null)(`Selfview with the Janus videoroom inside a
 
   it('joins the room in the frame; Selfview sees the camera there and captures nothing before Start', async () => {
     call = await joinInFrame(b.context, janus, 'carol');
-    await waitForPlayingVideoIn(call.frame, '#videolocal video');
+    await waitForPlayingVideo(call.frame, '#videolocal video');
     tabId = await tabIdFor(b, framedVideoroomUrl(janus));
     await expect.poll(async () => (await state()).tabs[tabId]?.cameraOn, { timeout: 10_000 }).toBe(true);
     // The hint shows once, in the top page (where the user sees it), not inside the call's frame.

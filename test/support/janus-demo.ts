@@ -2,7 +2,7 @@
  * Driving Debian's Janus demo pages from Playwright: join the videoroom the way a person would,
  * wait for console lines and playing videos, read the selected ICE pair, poll participants.
  */
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { DEMO_ROOM, listParticipants, type Participant, type RunningJanus } from './janus';
 
 /** Flags a WebRTC call on loopback needs (host candidates on 127.0.0.2, video that plays by itself). */
@@ -36,21 +36,21 @@ export function waitForLog(page: Page, text: string, timeout = JOIN_TIMEOUT): Pr
   });
 }
 
-/** Waits until the <video> matched by `selector` plays frames; returns its size. */
-export async function waitForPlayingVideo(page: Page, selector: string, timeout = JOIN_TIMEOUT): Promise<{ width: number; height: number }> {
+/** Waits until the <video> matched by `selector` plays frames in `page` (or a frame of it); returns its size. */
+export async function waitForPlayingVideo(page: Page | Frame, selector: string, timeout = JOIN_TIMEOUT): Promise<{ width: number; height: number }> {
   try {
     await page.waitForFunction((sel) => {
       const v = document.querySelector<HTMLVideoElement>(sel);
       return !!v && !v.paused && v.readyState >= 2 && v.videoWidth > 0 && v.currentTime > 0;
     }, selector, { timeout, polling: 200 });
   } catch (e) {
-    throw new Error(`${selector} did not play within ${timeout / 1000} s (${(e as Error).message.split('\n')[0]}); the page logged:\n${logOf(page)}`);
+    throw new Error(`${selector} did not play within ${timeout / 1000} s (${(e as Error).message.split('\n')[0]}); the page logged:\n${logOf('page' in page ? page.page() : page)}`);
   }
   return page.$eval(selector, (v) => ({ width: (v as HTMLVideoElement).videoWidth, height: (v as HTMLVideoElement).videoHeight }));
 }
 
-/** The publisher's selected ICE candidate pair (the demo keeps its plugin handle in `window.sfutest`). */
-export function selectedPair(page: Page): Promise<{ local?: string; remote?: string; bytesSent?: number } | null> {
+/** The publisher's selected ICE candidate pair in `page` or a frame (the demo keeps its plugin handle in `window.sfutest`). */
+export function selectedPair(page: Page | Frame): Promise<{ local?: string; remote?: string; bytesSent?: number } | null> {
   return page.evaluate(async () => {
     const pc = (window as unknown as { sfutest?: { webrtcStuff?: { pc?: RTCPeerConnection } } }).sfutest?.webrtcStuff?.pc;
     if (!pc) return null;

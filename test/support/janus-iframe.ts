@@ -80,32 +80,3 @@ export async function joinInFrame(context: BrowserContext, janus: RunningJanus, 
   await up;
   return { page, frame };
 }
-
-/** Waits until the <video> matched by `selector` in `frame` plays frames; returns its size. */
-export async function waitForPlayingVideoIn(frame: Frame, selector: string, timeout = JOIN_TIMEOUT): Promise<{ width: number; height: number }> {
-  try {
-    await frame.waitForFunction((sel) => {
-      const v = document.querySelector<HTMLVideoElement>(sel);
-      return !!v && !v.paused && v.readyState >= 2 && v.videoWidth > 0 && v.currentTime > 0;
-    }, selector, { timeout, polling: 200 });
-  } catch (e) {
-    throw new Error(`${selector} did not play in the frame within ${timeout / 1000} s (${(e as Error).message.split('\n')[0]}); the page logged:\n${logOf(frame.page())}`);
-  }
-  return frame.$eval(selector, (v) => ({ width: (v as HTMLVideoElement).videoWidth, height: (v as HTMLVideoElement).videoHeight }));
-}
-
-/** The framed publisher's selected ICE candidate pair (as janus-demo's `selectedPair`, but in the frame). */
-export function selectedPairIn(frame: Frame): Promise<{ local?: string; remote?: string; bytesSent?: number } | null> {
-  return frame.evaluate(async () => {
-    const pc = (window as unknown as { sfutest?: { webrtcStuff?: { pc?: RTCPeerConnection } } }).sfutest?.webrtcStuff?.pc;
-    if (!pc) return null;
-    const stats = await pc.getStats();
-    let pairId: string | undefined;
-    stats.forEach((s: { type: string; selectedCandidatePairId?: string }) => {
-      if (s.type === 'transport' && s.selectedCandidatePairId) pairId = s.selectedCandidatePairId;
-    });
-    const pair = pairId ? stats.get(pairId) : undefined;
-    if (!pair) return null;
-    return { local: stats.get(pair.localCandidateId)?.address, remote: stats.get(pair.remoteCandidateId)?.address, bytesSent: pair.bytesSent };
-  });
-}
